@@ -1,0 +1,21 @@
+import { SetMetadata } from '@nestjs/common';
+import { Role } from './role';
+
+/** Where the guard reads the jurisdiction code or organization id a route is about. */
+export type ScopeSource = { param: string } | { query: string } | { body: string };
+
+export interface AccessRule {
+  /** Roles allowed on the route; all roles when omitted. Viewers are read-only whatever this says. */
+  roles?: Role[];
+  jurisdiction?: ScopeSource;
+  organization?: ScopeSource;
+}
+
+export const ACCESS_RULE = 'access:rule';
+export const PUBLIC_ROUTE = 'access:public';
+
+/** Declares who may call a route; checked in one place, the AccessGuard. */
+export const Access = (rule: AccessRule) => SetMetadata(ACCESS_RULE, rule);
+
+/** The public registry, calendar reads, health and docs: no token needed. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { UuidPipe } from '../common/pipes/uuid.pipe';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { Access } from './access.decorator';
+import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import { Role } from './role';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Access({ roles: [Role.Admin] })
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a user (admin): coordinators get jurisdictions, editors organizations' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiProblems(400, 401, 403, 409, 422)
+  async create(@Body() body: CreateUserDto): Promise<UserDto> {
+    return toUserDto(await this.users.create(body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'All users with their scopes (admin)' })
+  @ApiOkResponse({ type: [UserDto] })
+  @ApiProblems(401, 403)
+  async list(): Promise<UserDto[]> {
+    return (await this.users.list()).map(toUserDto);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One user (admin)' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(400, 401, 403, 404)
+  async get(@Param('id', UuidPipe) id: string): Promise<UserDto> {
+    return toUserDto(await this.users.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change role, scopes, name, password or block a user (admin)' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  async update(@Param('id', UuidPipe) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+    return toUserDto(await this.users.update(id, body));
+  }
+}
+
+export function toUserDto(user: User): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    role: user.role,
+    isActive: user.isActive,
+    jurisdictions: (user.jurisdictionScopes ?? []).map((s) => s.jurisdictionCode).sort(),
+    organizations: (user.organizationScopes ?? []).map((s) => s.organizationId).sort(),
+    createdAt: user.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,43 @@
+import { DomainError, ProblemField } from './domain-error';
+
+export enum CommonErrorCode {
+  VALIDATION_FAILED = 'COMMON.VALIDATION_FAILED',
+  MALFORMED_BODY = 'COMMON.MALFORMED_BODY',
+  UNSUPPORTED_MEDIA_TYPE = 'COMMON.UNSUPPORTED_MEDIA_TYPE',
+  PAYLOAD_TOO_LARGE = 'COMMON.PAYLOAD_TOO_LARGE',
+  ROUTE_NOT_FOUND = 'COMMON.ROUTE_NOT_FOUND',
+  METHOD_NOT_ALLOWED = 'COMMON.METHOD_NOT_ALLOWED',
+  TOO_MANY_REQUESTS = 'COMMON.TOO_MANY_REQUESTS',
+  CONFLICT = 'COMMON.CONFLICT',
+  INTERNAL = 'COMMON.INTERNAL',
+}
+
+const STATUS: Record<CommonErrorCode, number> = {
+  [CommonErrorCode.VALIDATION_FAILED]: 400,
+  [CommonErrorCode.MALFORMED_BODY]: 400,
+  [CommonErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [CommonErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [CommonErrorCode.ROUTE_NOT_FOUND]: 404,
+  [CommonErrorCode.METHOD_NOT_ALLOWED]: 405,
+  [CommonErrorCode.TOO_MANY_REQUESTS]: 429,
+  [CommonErrorCode.CONFLICT]: 409,
+  [CommonErrorCode.INTERNAL]: 500,
+};
+
+export const COMMON_MESSAGES: Record<CommonErrorCode, string> = {
+  [CommonErrorCode.VALIDATION_FAILED]: 'Запрос содержит ошибки в полях; исправьте их и повторите.',
+  [CommonErrorCode.MALFORMED_BODY]: 'Тело запроса не является корректным JSON.',
+  [CommonErrorCode.UNSUPPORTED_MEDIA_TYPE]: 'Этот тип содержимого не поддерживается; отправьте application/json.',
+  [CommonErrorCode.PAYLOAD_TOO_LARGE]: 'Тело запроса слишком большое.',
+  [CommonErrorCode.ROUTE_NOT_FOUND]: 'Такого адреса нет в API.',
+  [CommonErrorCode.METHOD_NOT_ALLOWED]: 'Этот метод не поддерживается для данного адреса.',
+  [CommonErrorCode.TOO_MANY_REQUESTS]: 'Слишком много запросов; подождите минуту и повторите.',
+  [CommonErrorCode.CONFLICT]: 'Запись изменилась или уже существует; обновите данные и повторите.',
+  [CommonErrorCode.INTERNAL]: 'Внутренняя ошибка сервиса. Она записана в журнал; повторите позже.',
+};
+
+export class CommonError extends DomainError {
+  constructor(code: CommonErrorCode, details: Record<string, unknown> = {}, fields: ProblemField[] = []) {
+    super(code, STATUS[code], COMMON_MESSAGES[code], details, fields);
+  }
+}

@@ -1,0 +1,68 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
+export class ProblemFieldDto {
+  @ApiProperty({ example: 'email' })
+  field!: string;
+
+  @ApiProperty({ example: 'ожидается адрес электронной почты' })
+  message!: string;
+}
+
+export class ProblemDto {
+  @ApiProperty({ example: 'urn:problem:COMMON.VALIDATION_FAILED' })
+  type!: string;
+
+  @ApiProperty({ example: 'Некорректный запрос' })
+  title!: string;
+
+  @ApiProperty({ example: 400 })
+  status!: number;
+
+  @ApiProperty({ example: 'COMMON.VALIDATION_FAILED', description: 'Stable machine code MODULE.REASON' })
+  code!: string;
+
+  @ApiProperty({ example: 'Запрос содержит ошибки в полях; исправьте их и повторите.' })
+  detail!: string;
+
+  @ApiPropertyOptional({ example: '/api/v1/users' })
+  instance?: string;
+
+  @ApiPropertyOptional({ type: [ProblemFieldDto] })
+  errors?: ProblemFieldDto[];
+}
+
+const EXAMPLES: Record<number, { code: string; detail: string; title: string; errors?: ProblemFieldDto[] }> = {
+  400: {
+    code: 'COMMON.VALIDATION_FAILED',
+    title: 'Некорректный запрос',
+    detail: 'Запрос содержит ошибки в полях; исправьте их и повторите.',
+    errors: [{ field: 'email', message: 'ожидается адрес электронной почты' }],
+  },
+  401: { code: 'AUTH.UNAUTHENTICATED', title: 'Требуется вход', detail: 'Требуется вход: передайте токен в заголовке Authorization: Bearer <токен>.' },
+  403: { code: 'AUTH.FORBIDDEN_SCOPE', title: 'Доступ запрещён', detail: 'Эти данные относятся к организации или территории, к которой у вас нет доступа.' },
+  404: { code: 'REGISTRY.ORGANIZATION_NOT_FOUND', title: 'Не найдено', detail: 'Организация не найдена.' },
+  409: { code: 'AUTH.USER_EMAIL_TAKEN', title: 'Конфликт', detail: 'Пользователь с таким адресом электронной почты уже есть.' },
+  422: { code: 'CALENDAR.YEAR_UNKNOWN', title: 'Запрос не может быть выполнен', detail: 'Производственный календарь на этот год не загружен.' },
+  429: { code: 'COMMON.TOO_MANY_REQUESTS', title: 'Слишком много запросов', detail: 'Слишком много запросов; подождите минуту и повторите.' },
+};
+
+/** Documents the problem+json answers a route can give, each with an example. */
+export function ApiProblems(...statuses: number[]) {
+  return applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ...statuses.map((status) => {
+      const example = EXAMPLES[status] ?? EXAMPLES[400];
+      return ApiResponse({
+        status,
+        description: example.title,
+        content: {
+          'application/problem+json': {
+            schema: { $ref: getSchemaPath(ProblemDto) },
+            example: { type: `urn:problem:${example.code}`, status, ...example },
+          },
+        },
+      });
+    }),
+  );
+}

@@ -1,0 +1,116 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  return value;
+};
+
+/**
+ * Every environment variable the service reads. The README's configuration table is written
+ * from this class; keep them in step.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** External PostgreSQL; when unset an embedded server is started. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Where the embedded server keeps its cluster (`<DATA_DIR>/postgres`). */
+  @IsString()
+  DATA_DIR = './.data';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsEmail({ require_tld: false })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
+  ADMIN_PASSWORD?: string;
+
+  /** Lifetime of a token issued by login. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SESSION_TTL_HOURS = 12;
+
+  /** Login attempts allowed per client address per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Address people use to reach the service; used in printed links. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL?: string;
+
+  /**
+   * Lets a request set "now" with the `X-Test-Now` header so that deadline tests set the time
+   * instead of waiting for it. Refused when NODE_ENV=production.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  ALLOW_TEST_CLOCK = false;
+}
+
+/** Returns validated, typed variables or throws an Error whose message is one line naming the variable. */
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = first.property.includes('PASSWORD') ? '***' : JSON.stringify(first.value);
+    throw new Error(`Configuration error: ${first.property} ${reason.replace(first.property + ' ', '')} (got ${shown})`);
+  }
+  if (env.ALLOW_TEST_CLOCK && env.NODE_ENV === 'production') {
+    throw new Error('Configuration error: ALLOW_TEST_CLOCK must not be enabled when NODE_ENV=production');
+  }
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    throw new Error('Configuration error: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  return env;
+}

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+
+/**
+ * One description of the database for the service, the migration CLI and the schema-drift check.
+ * Entities are discovered by file name so that a feature module only adds `*.entity.ts`.
+ */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  const root = path.resolve(__dirname, '..', '..');
+  return {
+    type: 'postgres',
+    url,
+    entities: [path.join(root, 'src', '**', '*.entity.{js,ts}')],
+    migrations: [path.join(root, 'migrations', '*.{js,ts}')],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    // Timestamps travel as instants; the calendar decides how to show them.
+    extra: { options: '-c timezone=UTC', max: 20 },
+  };
+}

