@@ -1,0 +1,397 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { CalendarError, CalendarErrorCode } from './calendar.errors';
+import { WorkingCalendar } from './working-calendar';
+import {
+  JurisdictionTime,
+  addWorkingTime,
+  contentPlanDue,
+  deadlineAfterWorkingDays,
+  deadlineAfterWorkingDaysMillis,
+  isWorkingDay,
+  isoWeekBounds,
+  isoWeekOf,
+  parseIsoWeek,
+  parseLocalDate,
+  penultimateWorkingDay,
+  workingDaysBetween,
+} from './working-time';
+import { mergeYear, shippedYears } from './year-definition';
+
+const federal = new WorkingCalendar(shippedYears());
+const moscow: JurisdictionTime = { code: 'RU-MOW', timeZone: 'Europe/Moscow', calendar: federal };
+/** Khabarovsk keeps Vladivostok time (UTC+10), seven hours ahead of Moscow. */
+const khabarovsk: JurisdictionTime = { code: 'RU-KHA', timeZone: 'Asia/Vladivostok', calendar: federal };
+
+function at(localIso: string, j: JurisdictionTime): DateTime {
+  return DateTime.fromISO(localIso, { zone: j.timeZone });
+}
+
+function errorOf(fn: () => unknown): CalendarError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof CalendarError) return e;
+    throw e;
+  }
+  throw new Error('expected a CalendarError');
+}
+
+describe('deadlineAfterWorkingDays (DOMAIN.md §7)', () => {
+  it('starts the period on the day after the event (Civil Code art. 191)', () => {
+    expect(deadlineAfterWorkingDays(at('2025-10-06T09:00', moscow), 1, moscow).toISO()).toBe('2025-10-07T18:00:00.000+03:00');
+    expect(deadlineAfterWorkingDays(at('2025-10-06T23:59', moscow), 1, moscow).toISO()).toBe('2025-10-07T18:00:00.000+03:00');
+  });
+
+  it.each([
+    ['skips the New Year holidays and the transferred 31 Dec 2025 and 9 Jan 2026', '2025-12-30T10:00', 1, '2026-01-12T18:00:00.000+03:00'],
+    ['counts on through the New Year holidays', '2025-12-30T10:00', 3, '2026-01-14T18:00:00.000+03:00'],
+    ['counts the working Saturday 2025-11-01 and ends an hour early there (art. 95)', '2025-10-31T12:00', 1, '2025-11-01T17:00:00.000+03:00'],
+    ['skips 3 Nov (transferred) and 4 Nov (holiday) 2025', '2025-10-31T12:00', 2, '2025-11-05T18:00:00.000+03:00'],
+    ['skips the non-working days of Указ № 595 (30 Oct – 7 Nov 2021)', '2021-10-29T10:00', 1, '2021-11-08T18:00:00.000+03:00'],
+    ['ends at 17:00 on a shortened pre-holiday day (2025-03-07)', '2025-03-06T10:00', 1, '2025-03-07T17:00:00.000+03:00'],
+    ['counts 10 working days across the May 2025 holidays', '2025-04-28T10:00', 10, '2025-05-16T18:00:00.000+03:00'],
+    ['takes the first working day of 2020 after an event on 2019-12-31 (only 2020 days are counted)', '2019-12-31T10:00', 1, '2020-01-09T18:00:00.000+03:00'],
+  ])('%s (art. 193–194)', (_rule, event, n, expected) => {
+    expect(deadlineAfterWorkingDays(at(event, moscow), n, moscow).toISO()).toBe(expected);
+  });
+
+  it('counts from the local date in Khabarovsk: 17:30 Moscow on Thu 6 Mar 2025 is already Fri 7 Mar there', () => {
+    const event = new Date('2025-03-06T14:30:00Z');
+    expect(deadlineAfterWorkingDays(event, 1, moscow).toISO()).toBe('2025-03-07T17:00:00.000+03:00');
+    // From Friday the 7th: 8 Mar holiday, 9 Mar Sunday, 10 Mar working (decree № 1335).
+    expect(deadlineAfterWorkingDays(event, 1, khabarovsk).toISO()).toBe('2025-03-10T18:00:00.000+10:00');
+  });
+
+  it.each([
+    ['closes the same working day for an event before close of business', '2025-10-06T10:00', '2025-10-06T18:00:00.000+03:00'],
+    ['moves to the next working day for an event after close of business', '2025-10-06T19:00', '2025-10-07T18:00:00.000+03:00'],
+    ['moves to the next working day for an event exactly at close of business', '2025-10-06T18:00', '2025-10-07T18:00:00.000+03:00'],
+    ['moves from a Saturday to Monday', '2025-10-04T10:00', '2025-10-06T18:00:00.000+03:00'],
+    ['closes at 17:00 on a shortened day', '2025-03-07T16:59', '2025-03-07T17:00:00.000+03:00'],
+    ['moves on after 17:00 on a shortened day', '2025-03-07T17:30', '2025-03-10T18:00:00.000+03:00'],
+  ])('n = 0 %s', (_rule, event, expected) => {
+    expect(deadlineAfterWorkingDays(at(event, moscow), 0, moscow).toISO()).toBe(expected);
+  });
+
+  it('uses the jurisdiction close of business, one hour earlier on a shortened day', () => {
+    const j = { ...moscow, closeOfBusiness: { hour: 17, minute: 45 } };
+    expect(deadlineAfterWorkingDays(at('2025-10-06T10:00', j), 1, j).toISO()).toBe('2025-10-07T17:45:00.000+03:00');
+    expect(deadlineAfterWorkingDays(at('2025-10-31T10:00', j), 1, j).toISO()).toBe('2025-11-01T16:45:00.000+03:00');
+  });
+
+  it('accepts a Date or a DateTime and answers in the jurisdiction zone; the millis variant agrees', () => {
+    const asDate = deadlineAfterWorkingDays(new Date('2025-10-06T06:00:00Z'), 2, khabarovsk);
+    const asDateTime = deadlineAfterWorkingDays(DateTime.fromISO('2025-10-06T06:00:00Z', { zone: 'utc' }), 2, khabarovsk);
+    expect(asDate.toISO()).toBe('2025-10-08T18:00:00.000+10:00');
+    expect(asDate.zoneName).toBe('Asia/Vladivostok');
+    expect(asDateTime.toMillis()).toBe(asDate.toMillis());
+    expect(deadlineAfterWorkingDaysMillis(Date.parse('2025-10-06T06:00:00Z'), 2, khabarovsk)).toBe(asDate.toMillis());
+  });
+
+  it.each([-1, 1.5, 366, Number.NaN])('rejects n = %s (INVALID_WORKING_DAYS)', (n) => {
+    const e = errorOf(() => deadlineAfterWorkingDays(new Date('2025-10-06T06:00:00Z'), n, moscow));
+    expect(e.code).toBe(CalendarErrorCode.INVALID_WORKING_DAYS);
+    expect(e.status).toBe(400);
+  });
+
+  it('accepts n = 365 (245 working days left in 2025 after 10 Jan, then 120 in 2026)', () => {
+    expect(deadlineAfterWorkingDays(new Date('2025-01-10T06:00:00Z'), 365, moscow).toISODate()).toBe('2026-07-03');
+  });
+
+  it('refuses a deadline that runs past the calendar (YEAR_UNKNOWN with the first unknown date)', () => {
+    const e = errorOf(() => deadlineAfterWorkingDays(at('2027-12-28T10:00', moscow), 5, moscow));
+    expect(e.code).toBe(CalendarErrorCode.YEAR_UNKNOWN);
+    expect(e.details).toMatchObject({ date: '2028-01-01', coverage: { from: '2020-01-01', to: '2027-12-31' } });
+  });
+
+  it('rejects an event in an unknown year for n = 0 (YEAR_UNKNOWN)', () => {
+    expect(errorOf(() => deadlineAfterWorkingDays(at('2019-12-31T10:00', moscow), 0, moscow)).code).toBe(
+      CalendarErrorCode.YEAR_UNKNOWN,
+    );
+  });
+
+  it('rejects an unknown time zone, an invalid instant and an impossible close of business', () => {
+    const badZone = { ...moscow, timeZone: 'Mars/Olympus' };
+    expect(errorOf(() => deadlineAfterWorkingDays(new Date(), 1, badZone)).code).toBe(CalendarErrorCode.INVALID_TIME_ZONE);
+    expect(errorOf(() => deadlineAfterWorkingDays(new Date('nope'), 1, moscow)).code).toBe(CalendarErrorCode.INVALID_INSTANT);
+    const badClose = { ...moscow, closeOfBusiness: { hour: 0, minute: 30 } };
+    expect(errorOf(() => deadlineAfterWorkingDays(new Date(), 1, badClose)).code).toBe(
+      CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS,
+    );
+  });
+});
+
+describe('deadlineAfterWorkingDays: properties', () => {
+  const zones = ['Europe/Moscow', 'Asia/Vladivostok', 'Europe/Kaliningrad', 'Asia/Kamchatka', 'Asia/Yekaterinburg'];
+  // Arbitraries yield zone names (short counterexamples); the property builds the jurisdiction.
+  const jurisdictions = new Map<string, JurisdictionTime>();
+  const jOf = (timeZone: string): JurisdictionTime => {
+    let j = jurisdictions.get(timeZone);
+    if (!j) jurisdictions.set(timeZone, (j = { code: timeZone, timeZone, calendar: federal }));
+    return j;
+  };
+  const zone = fc.constantFrom(...zones);
+  const event = fc.integer({ min: Date.UTC(2021, 0, 1), max: Date.UTC(2026, 10, 30) });
+  const n = fc.integer({ min: 0, max: 30 });
+
+  it('always ends on a working day at close of business, in the jurisdiction zone (art. 193–194)', () => {
+    fc.assert(
+      fc.property(event, n, zone, (ms, days, z) => {
+        const j = jOf(z);
+        const d = deadlineAfterWorkingDays(new Date(ms), days, j);
+        const info = federal.dayInfo(d.toISODate() as string);
+        expect(d.zoneName).toBe(j.timeZone);
+        expect(info.working).toBe(true);
+        expect(d.hour * 60 + d.minute).toBe(18 * 60 - (info.shortened ? 60 : 0));
+        expect(d.second + d.millisecond).toBe(0);
+      }),
+    );
+  });
+
+  it('is never earlier than the event, and later for n ≥ 1 (art. 191)', () => {
+    fc.assert(
+      fc.property(event, n, zone, (ms, days, z) => {
+        const j = jOf(z);
+        const d = deadlineAfterWorkingDaysMillis(ms, days, j);
+        if (days === 0) expect(d).toBeGreaterThanOrEqual(ms);
+        else expect(d).toBeGreaterThan(ms);
+      }),
+    );
+  });
+
+  it('is monotonic in n', () => {
+    fc.assert(
+      fc.property(event, n, zone, (ms, days, z) => {
+        const j = jOf(z);
+        expect(deadlineAfterWorkingDaysMillis(ms, days, j)).toBeLessThanOrEqual(deadlineAfterWorkingDaysMillis(ms, days + 1, j));
+      }),
+    );
+  });
+
+  it('is monotonic in the event instant', () => {
+    fc.assert(
+      fc.property(event, event, n, zone, (a, b, days, z) => {
+        const j = jOf(z);
+        const [early, late] = a <= b ? [a, b] : [b, a];
+        expect(deadlineAfterWorkingDaysMillis(early, days, j)).toBeLessThanOrEqual(deadlineAfterWorkingDaysMillis(late, days, j));
+      }),
+    );
+  });
+
+  it('leaves exactly n working days between the event date and the deadline date', () => {
+    fc.assert(
+      fc.property(event, fc.integer({ min: 1, max: 30 }), zone, (ms, days, z) => {
+        const j = jOf(z);
+        const eventDate = DateTime.fromMillis(ms, { zone: j.timeZone }).toISODate() as string;
+        const deadlineDate = deadlineAfterWorkingDays(new Date(ms), days, j).toISODate() as string;
+        expect(workingDaysBetween(eventDate, deadlineDate, j)).toBe(days);
+      }),
+    );
+  });
+
+  /** The same rule written naively with luxon only: checks the cached zone offsets. */
+  function slowDeadline(ms: number, days: number, j: JurisdictionTime): number {
+    const close = (d: DateTime): DateTime => {
+      const minutes = 18 * 60 - (federal.isShortened(d.toISODate() as string) ? 60 : 0);
+      return DateTime.fromObject(
+        { year: d.year, month: d.month, day: d.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+        { zone: j.timeZone },
+      );
+    };
+    const ev = DateTime.fromMillis(ms, { zone: j.timeZone });
+    let day = ev.startOf('day');
+    if (days === 0 && federal.isWorkingDay(day.toISODate() as string) && ms < close(day).toMillis()) return close(day).toMillis();
+    let left = Math.max(days, 1);
+    while (left > 0) {
+      day = day.plus({ days: 1 });
+      if (federal.isWorkingDay(day.toISODate() as string)) left--;
+    }
+    return close(day).toMillis();
+  }
+
+  it('agrees with a plain luxon computation, also in zones that changed offset (Saratov, Volgograd, Dec 2020)', () => {
+    const changedZones = fc.constantFrom(...zones, 'Europe/Saratov', 'Europe/Volgograd', 'Europe/Astrakhan');
+    const around2020 = fc.oneof(
+      fc.integer({ min: Date.UTC(2020, 11, 20), max: Date.UTC(2021, 0, 5) }),
+      fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2027, 9, 31) }),
+    );
+    fc.assert(
+      fc.property(around2020, n, changedZones, (ms, days, z) => {
+        const jur = jOf(z);
+        expect(deadlineAfterWorkingDaysMillis(ms, days, jur)).toBe(slowDeadline(ms, days, jur));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('workingDaysBetween', () => {
+  it.each([
+    ['excludes the start date and includes the end date (Civil Code art. 191)', '2025-10-06', '2025-10-07', 1],
+    ['is 0 for equal dates', '2025-10-06', '2025-10-06', 0],
+    ['is negative when the end comes first', '2025-10-07', '2025-10-06', -1],
+    ['skips the New Year holidays', '2025-12-30', '2026-01-12', 1],
+    ['counts the working Saturday 2025-11-01', '2025-10-31', '2025-11-05', 2],
+    ['counts all 247 working days of 2025', '2024-12-31', '2025-12-31', 247],
+    ['counts all 247 working days of 2027 (weak data)', '2026-12-31', '2027-12-31', 247],
+  ])('%s', (_rule, from, to, expected) => {
+    expect(workingDaysBetween(from, to, moscow)).toBe(expected);
+  });
+
+  it('answers isWorkingDay through the jurisdiction calendar', () => {
+    expect(isWorkingDay('2025-11-01', moscow)).toBe(true);
+    expect(isWorkingDay('2025-11-03', moscow)).toBe(false);
+  });
+});
+
+describe('penultimateWorkingDay (Khabarovsk Положение 1 p.6)', () => {
+  it.each([
+    ['is Thursday in an ordinary week', '2025-W40', '2025-10-02'],
+    ['is Wednesday when Friday is a holiday (12 Jun 2020, День России)', '2020-W24', '2020-06-10'],
+    ['is Wednesday when Friday is a holiday (4 Nov 2022, День народного единства)', '2022-W44', '2022-11-02'],
+    ['is Tuesday when Thursday is a holiday and Friday a transferred day off (12–13 Jun 2025)', '2025-W24', '2025-06-10'],
+    ['is Friday when Saturday is a transferred working day (1 Nov 2025)', '2025-W44', '2025-10-31'],
+    ['is the first of the two working days of the New Year week 2026-W01', '2026-W01', '2025-12-29'],
+    ['searches back into earlier weeks when a week has no working day (2026-W02, 5–11 Jan)', '2026-W02', '2025-12-29'],
+    ['searches back over the non-working days of Указ № 595 (2021-W44)', '2021-W44', '2021-10-28'],
+    ['handles a 53-week year (2026-W53)', '2026-W53', '2026-12-29'],
+  ])('%s', (_rule, week, expected) => {
+    expect(penultimateWorkingDay(week, khabarovsk)).toBe(expected);
+  });
+
+  it('takes the working day before the only working day of a week with one working day', () => {
+    // Make Mon–Thu of 2025-W40 days off, so that only Friday 3 Oct works.
+    const source = { kind: 'other' as const, title: 'test' };
+    const days = ['2025-09-29', '2025-09-30', '2025-10-01', '2025-10-02'].map((date) => ({
+      date,
+      kind: 'extra_non_working' as const,
+      reason: 'тест',
+      source,
+    }));
+    const year = mergeYear(shippedYears().find((y) => y.year === 2025), { year: 2025, days });
+    const j = { ...khabarovsk, calendar: new WorkingCalendar([year]) };
+    expect(penultimateWorkingDay('2025-W40', j)).toBe('2025-09-26');
+  });
+
+  it('refuses a week whose end lies outside the calendar (2027-W52 ends on 2 Jan 2028)', () => {
+    expect(errorOf(() => penultimateWorkingDay('2027-W52', khabarovsk)).code).toBe(CalendarErrorCode.YEAR_UNKNOWN);
+  });
+});
+
+describe('contentPlanDue (Khabarovsk Положение 1 p.6: by 17:00 local time)', () => {
+  it.each([
+    ['the Thursday of the week before', '2025-W41', '2025-10-02T17:00:00.000+10:00'],
+    ['Friday when that Saturday works', '2025-W45', '2025-10-31T17:00:00.000+10:00'],
+    ['back before the New Year holidays for the week after them', '2026-W03', '2025-12-29T17:00:00.000+10:00'],
+  ])('is due on %s', (_rule, week, expected) => {
+    expect(contentPlanDue(week, khabarovsk).toISO()).toBe(expected);
+  });
+
+  it('means 17:00 in Khabarovsk, which is 10:00 in Moscow', () => {
+    expect(contentPlanDue('2025-W41', khabarovsk).setZone('Europe/Moscow').toISO()).toBe('2025-10-02T10:00:00.000+03:00');
+  });
+});
+
+describe('addWorkingTime (working hours for messages and incidents)', () => {
+  it.each([
+    ['counts 8 working hours across lunch and the night', '2025-10-06T10:00', 480, '2025-10-07T10:00:00.000+03:00'],
+    ['ends at the start of lunch, not after it', '2025-10-06T09:00', 240, '2025-10-06T13:00:00.000+03:00'],
+    ['does not count lunch time', '2025-10-06T13:30', 60, '2025-10-06T15:00:00.000+03:00'],
+    ['starts counting on the next working day after hours', '2025-10-03T20:00', 60, '2025-10-06T10:00:00.000+03:00'],
+    ['skips the New Year holidays', '2025-12-30T17:30', 60, '2026-01-12T09:30:00.000+03:00'],
+    ['counts a shortened working Saturday until 17:00', '2025-10-31T16:00', 480, '2025-11-01T16:00:00.000+03:00'],
+    ['returns the instant itself for zero minutes', '2025-10-04T20:00', 0, '2025-10-04T20:00:00.000+03:00'],
+  ])('%s', (_rule, start, minutes, expected) => {
+    expect(addWorkingTime(at(start, moscow), minutes, moscow).toISO()).toBe(expected);
+  });
+
+  it('follows a custom schedule without breaks', () => {
+    const schedule = { start: '08:00', end: '17:00', breaks: [] };
+    expect(addWorkingTime(at('2025-10-06T16:00', moscow), 120, moscow, schedule).toISO()).toBe('2025-10-07T09:00:00.000+03:00');
+  });
+
+  it('is additive: a + b minutes equal a minutes, then b minutes', () => {
+    const instant = fc.integer({ min: Date.UTC(2021, 0, 1), max: Date.UTC(2026, 10, 1) });
+    const minutes = fc.integer({ min: 0, max: 3000 });
+    fc.assert(
+      fc.property(instant, minutes, minutes, (ms, a, b) => {
+        const direct = addWorkingTime(new Date(ms), a + b, khabarovsk);
+        const stepped = addWorkingTime(addWorkingTime(new Date(ms), a, khabarovsk), b, khabarovsk);
+        expect(stepped.toMillis()).toBe(direct.toMillis());
+        expect(direct.toMillis()).toBeGreaterThanOrEqual(ms);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([
+    ['end before start', { start: '18:00', end: '09:00', breaks: [] }],
+    ['a time not in HH:mm', { start: '9:00', end: '18:00', breaks: [] }],
+    ['a break outside the day', { start: '09:00', end: '18:00', breaks: [{ start: '18:00', end: '19:00' }] }],
+    ['overlapping breaks', { start: '09:00', end: '18:00', breaks: [{ start: '12:00', end: '13:30' }, { start: '13:00', end: '14:00' }] }],
+    ['a break that ends before it starts', { start: '09:00', end: '18:00', breaks: [{ start: '14:00', end: '13:00' }] }],
+    ['no working time at all', { start: '09:00', end: '18:00', breaks: [{ start: '09:00', end: '18:00' }] }],
+  ])('rejects a schedule with %s (INVALID_SCHEDULE, field schedule)', (_what, schedule) => {
+    const e = errorOf(() => addWorkingTime(new Date('2025-10-06T06:00:00Z'), 60, moscow, schedule));
+    expect(e.code).toBe(CalendarErrorCode.INVALID_SCHEDULE);
+    expect(e.status).toBe(400);
+    expect(e.fields.map((f) => f.field)).toEqual(['schedule']);
+  });
+
+  it('rejects a negative duration (INVALID_DURATION)', () => {
+    expect(errorOf(() => addWorkingTime(new Date(), -1, moscow)).code).toBe(CalendarErrorCode.INVALID_DURATION);
+  });
+});
+
+describe('ISO weeks and local dates', () => {
+  it('parses a week', () => {
+    expect(parseIsoWeek('2026-W05')).toEqual({ year: 2026, week: 5 });
+    expect(parseIsoWeek('2026-W53')).toEqual({ year: 2026, week: 53 });
+  });
+
+  it.each(['2026-W54', '2025-W53', '2026-W00', '2026-w01', '2026-W1', '2026W01', '', '2026-W01-1'])(
+    'rejects the week %p (INVALID_WEEK) and names the field',
+    (value) => {
+      const e = errorOf(() => parseIsoWeek(value, 'week'));
+      expect(e.code).toBe(CalendarErrorCode.INVALID_WEEK);
+      expect(e.status).toBe(400);
+      expect(e.fields).toEqual([{ field: 'week', message: e.message }]);
+      expect(e.details).toEqual({ value, field: 'week' });
+    },
+  );
+
+  it('has no fields when the caller names no parameter', () => {
+    expect(errorOf(() => parseIsoWeek('2026-W54')).fields).toEqual([]);
+  });
+
+  it('bounds a week from Monday 00:00 to the next Monday 00:00, local time', () => {
+    const { start, end } = isoWeekBounds('2026-W01', 'Asia/Vladivostok');
+    expect(start.toISO()).toBe('2025-12-29T00:00:00.000+10:00');
+    expect(end.toISO()).toBe('2026-01-05T00:00:00.000+10:00');
+  });
+
+  it('finds the week of an instant in the local zone: Sunday evening in Moscow is Monday in Khabarovsk', () => {
+    const instant = new Date('2025-12-28T15:30:00Z');
+    expect(isoWeekOf(instant, 'Europe/Moscow')).toBe('2025-W52');
+    expect(isoWeekOf(instant, 'Asia/Vladivostok')).toBe('2026-W01');
+  });
+
+  it('rejects an unknown zone (INVALID_TIME_ZONE)', () => {
+    expect(errorOf(() => isoWeekOf(new Date(), 'Moscow')).code).toBe(CalendarErrorCode.INVALID_TIME_ZONE);
+    expect(errorOf(() => isoWeekBounds('2026-W01', 'UTC+10')).code).toBe(CalendarErrorCode.INVALID_TIME_ZONE);
+  });
+
+  it('accepts a real date', () => {
+    expect(parseLocalDate('2024-02-29', 'from')).toBe('2024-02-29');
+  });
+
+  it.each(['2025-02-29', '2025-04-31', '2025-1-01', '01.02.2025', '2025-01-01 ', ''])(
+    'rejects the date %p (INVALID_DATE) and names the field',
+    (value) => {
+      const e = errorOf(() => parseLocalDate(value, 'from'));
+      expect(e.code).toBe(CalendarErrorCode.INVALID_DATE);
+      expect(e.fields.map((f) => f.field)).toEqual(['from']);
+    },
+  );
+});
