@@ -11,6 +11,7 @@ import {
   isWorkingDay,
   isoWeekBounds,
   isoWeekOf,
+  parseClockTime,
   parseIsoWeek,
   parseLocalDate,
   penultimateWorkingDay,
@@ -394,4 +395,19 @@ describe('ISO weeks and local dates', () => {
       expect(e.fields.map((f) => f.field)).toEqual(['from']);
     },
   );
+});
+
+describe('parseClockTime (close of business as stored in the jurisdictions table)', () => {
+  it.each([
+    ['18:00', { hour: 18, minute: 0 }],
+    ['17:45:00', { hour: 17, minute: 45 }],
+  ])('reads %s', (value, expected) => {
+    expect(parseClockTime(value)).toEqual(expected);
+  });
+
+  it.each(['00:30', '24:00', '18:00:30', '6pm', ''])('rejects %p (INVALID_CLOSE_OF_BUSINESS) and names the field', (value) => {
+    const e = errorOf(() => parseClockTime(value, 'closeOfBusiness'));
+    expect(e.code).toBe(CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS);
+    expect(e.fields.map((f) => f.field)).toEqual(['closeOfBusiness']);
+  });
 });

@@ -149,6 +149,22 @@ function closeOfBusinessMinutes(j: JurisdictionTime): number {
   return hour * 60 + minute;
 }
 
+const CLOCK_RE = /^([01]\d|2[0-3]):([0-5]\d)(?::00)?$/;
+
+/**
+ * Close of business as stored (PostgreSQL `time`: 'HH:mm' or 'HH:mm:00') → ClockTime.
+ * INVALID_CLOSE_OF_BUSINESS outside 01:00–23:59, so a shortened day still closes the same day.
+ */
+export function parseClockTime(value: string, field?: string): ClockTime {
+  const m = typeof value === 'string' ? CLOCK_RE.exec(value) : null;
+  if (m && Number(m[1]) >= 1) return { hour: Number(m[1]), minute: Number(m[2]) };
+  throw new CalendarError(
+    CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS,
+    { value, ...(field === undefined ? {} : { field }) },
+    fieldFor(CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS, field),
+  );
+}
+
 function instantMillis(instant: Instant, field?: string): number {
   let ms = NaN;
   if (instant instanceof Date) ms = instant.getTime();
