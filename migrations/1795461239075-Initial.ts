@@ -5,7 +5,7 @@ export class Initial1795461239075 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      'CREATE TABLE "jurisdictions" ("code" character varying(64) NOT NULL, "name" character varying(300) NOT NULL, "time_zone" character varying(64) NOT NULL, "close_of_business" TIME NOT NULL DEFAULT \'18:00\', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e33b5f6afb84e58de0c2399edb0" PRIMARY KEY ("code"))',
+      'CREATE TABLE "jurisdictions" ("code" character varying(64) NOT NULL, "name" character varying(300) NOT NULL, "time_zone" character varying(64) NOT NULL, "close_of_business" TIME NOT NULL DEFAULT \'18:00:00\', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e33b5f6afb84e58de0c2399edb0" PRIMARY KEY ("code"))',
     );
     await queryRunner.query(
       "CREATE TYPE \"public\".\"organization_kind\" AS ENUM('regional_government', 'administration', 'executive_body', 'administration_organ', 'subordinate_organization', 'settlement_administration')",

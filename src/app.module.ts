@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
@@ -13,8 +12,6 @@ import { EnvironmentVariables, validateEnvironment } from './config/env.validati
 import { dataSourceOptions } from './database/database.options';
 import { HealthModule } from './health/health.module';
 import { RegistryModule } from './registry/registry.module';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 export interface AppOptions {
   databaseUrl: string;
@@ -33,12 +30,8 @@ export class AppModule {
           useFactory: (config: ConfigService<EnvironmentVariables, true>) => ({
             pinoHttp: {
               level: config.get('LOG_LEVEL', { infer: true }),
-              genReqId: (req, res) => {
-                const incoming = req.headers['x-request-id'];
-                const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-                res.setHeader('x-request-id', id);
-                return id;
-              },
+              // Fastify assigned the id (see main.ts); the log lines carry the same one.
+              genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
               // Tokens and passwords never reach the log.
               redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', '*.password', '*.token'],
               serializers: {

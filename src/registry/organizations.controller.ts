@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal, Principal } from '../auth/principal';
+import { CurrentPrincipal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { UuidPipe } from '../common/pipes/uuid.pipe';

@@ -1,0 +1,82 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { freePort, MAIN, ROOT, startApp, testEnvironment } from './support/processes';
+import { spawnSync } from 'node:child_process';
+
+jest.setTimeout(180_000);
+
+describe('Start-up', () => {
+  it('stops with one line naming a bad configuration variable', () => {
+    const result = spawnSync(process.execPath, [MAIN], { cwd: ROOT, env: testEnvironment({ PORT: 'eighty' }), encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Configuration error: PORT /);
+  });
+
+  it('refuses the test clock in production', () => {
+    const result = spawnSync(process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: testEnvironment({ NODE_ENV: 'production', ALLOW_TEST_CLOCK: 'true' }),
+      encoding: 'utf8',
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr.trim()).toMatch(/^Configuration error: ALLOW_TEST_CLOCK/);
+  });
+
+  it('runs on its own embedded PostgreSQL, keeps data across restarts and survives a killed process', async () => {
+    const env = testEnvironment({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'opr-embedded-')), EMBEDDED_PG_PORT: String(await freePort()) });
+
+    // First start on an empty directory: cluster created, migrations applied, admin printed once.
+    const first = await startApp(env, 120_000);
+    await request(first.url).get('/ready').expect(200);
+    const printed = /created admin@localhost with password (\S+)/.exec(first.output());
+    expect(printed).not.toBeNull();
+    const password = printed![1];
+    const token = (await request(first.url).post('/api/v1/auth/login').send({ email: 'admin@localhost', password }).expect(200)).body.token;
+    const created = await request(first.url)
+      .post('/api/v1/organizations')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ jurisdiction: 'plastunovskaya-sp', name: 'Администрация Пластуновского сельского поселения', kind: 'settlement_administration' })
+      .expect(201);
+
+    // A crash: the Node process is killed outright and its PostgreSQL is left orphaned.
+    await first.stop('SIGKILL');
+
+    const second = await startApp(env, 120_000);
+    expect(second.output()).not.toContain('created admin@localhost');
+    await request(second.url).get('/ready').expect(200);
+    const again = (await request(second.url).post('/api/v1/auth/login').send({ email: 'admin@localhost', password }).expect(200)).body.token;
+    await request(second.url).get(`/api/v1/organizations/${created.body.id}`).set('Authorization', `Bearer ${again}`).expect(200);
+
+    // A clean stop on SIGTERM stops PostgreSQL too: the next start finds no server to clear.
+    expect(await second.stop('SIGTERM')).toBe(0);
+    const third = await startApp(env, 120_000);
+    expect(third.output()).not.toMatch(/orphaned|stale/);
+    await request(third.url).get('/ready').expect(200);
+    expect(await third.stop('SIGTERM')).toBe(0);
+  });
+
+  it('limits login attempts per address and never logs passwords or tokens', async () => {
+    const app = await startApp(
+      testEnvironment({ DATABASE_URL: process.env.TEST_DB_URL, LOGIN_RATE_LIMIT_PER_MINUTE: '3', LOG_LEVEL: 'trace' }),
+    );
+    try {
+      const secret = 'Sup3r-Secret-Passw0rd';
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await request(app.url).post('/api/v1/auth/login').send({ email: 'admin@test.local', password: secret });
+        statuses.push(response.status);
+        if (response.status === 429) expect(response.body.code).toBe('COMMON.TOO_MANY_REQUESTS');
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      await request(app.url).get('/api/v1/auth/me').set('Authorization', 'Bearer ops_secret-token-value').expect(401);
+      expect(app.output()).not.toContain(secret);
+      expect(app.output()).not.toContain('ops_secret-token-value');
+    } finally {
+      await app.stop();
+    }
+  });
+});

@@ -1,0 +1,2 @@
+export const ADMIN_EMAIL = 'admin@test.local';
+export const ADMIN_PASSWORD = 'admin-password-for-tests';

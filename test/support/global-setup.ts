@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedDatabase } from '../../src/database/embedded-postgres';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './constants';
+import { freePort, ROOT, RunningApp, startApp, testEnvironment } from './processes';
+
+
+/**
+ * Once per run: build the service, start a throwaway embedded PostgreSQL (or use
+ * TEST_DATABASE_URL), create a fresh database and start the real service on it.
+ */
+export default async function globalSetup() {
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const embedded = await startEmbeddedDatabase({
+      dir: mkdtempSync(path.join(tmpdir(), 'opr-test-')),
+      port: await freePort(),
+      persistent: false,
+      log: () => undefined,
+    });
+    serverUrl = embedded.url;
+    globalThis.__stopTestDatabase = () => embedded.stop();
+  }
+  const databaseName = `opr_test_${process.pid}_${Date.now()}`;
+  await admin(serverUrl, `CREATE DATABASE "${databaseName}"`);
+  const databaseUrl = withDatabase(serverUrl, databaseName);
+  globalThis.__dropTestDatabase = () => admin(serverUrl!, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+
+  const app: RunningApp = await startApp(
+    testEnvironment({
+      DATABASE_URL: databaseUrl,
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+      ALLOW_TEST_CLOCK: 'true',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    }),
+  );
+  globalThis.__testApp = app;
+  process.env.TEST_APP_URL = app.url;
+  process.env.TEST_DB_URL = databaseUrl;
+  process.env.TEST_DB_SERVER_URL = serverUrl;
+}
+
+export function withDatabase(url: string, database: string) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function admin(url: string, sql: string) {
+  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+declare global {
+  var __testApp: RunningApp | undefined;
+  var __stopTestDatabase: (() => Promise<void>) | undefined;
+  var __dropTestDatabase: (() => Promise<void>) | undefined;
+}
