@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { UsersService } from './auth/users.service';
 import { validateEnvironment } from './config/env.validation';
-import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-postgres';
+import { DatabaseServer, openDatabaseServer } from './database/database-server';
 import { setupOpenApi } from './openapi';
 import { requestIdOf } from './common/request-id';
 
@@ -19,22 +19,15 @@ async function bootstrap() {
     process.exit(1);
   }
 
-  let embedded: EmbeddedDatabase | undefined;
-  const stopDatabase = async () => embedded?.stop();
+  let database: DatabaseServer | undefined;
+  const stopDatabase = async () => database?.stop();
   // A crash must not leave the embedded server holding the cluster.
   process.once('uncaughtException', (error) => {
     console.error(error);
     void stopDatabase().finally(() => process.exit(1));
   });
 
-  if (!env.DATABASE_URL) {
-    embedded = await startEmbeddedDatabase({
-      dir: env.DATA_DIR,
-      port: env.EMBEDDED_PG_PORT,
-      persistent: true,
-      log: (line) => console.log(line),
-    });
-  }
+  database = await openDatabaseServer(env, { log: (line) => console.log(line) });
 
   const adapter = new FastifyAdapter({ bodyLimit: 20 * 1024 * 1024, trustProxy: true, genReqId: requestIdOf });
   const fastify = adapter.getInstance();
@@ -46,7 +39,7 @@ async function bootstrap() {
     done();
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ databaseUrl: env.DATABASE_URL ?? embedded!.url, allowTestClock: env.ALLOW_TEST_CLOCK }),
+    AppModule.forRoot({ databaseUrl: database.url, allowTestClock: env.ALLOW_TEST_CLOCK }),
     adapter,
     { bufferLogs: true },
   );
@@ -63,7 +56,7 @@ async function bootstrap() {
     },
   });
   setupOpenApi(app);
-  await app.get(UsersService).ensureInitialAdmin(Boolean(embedded));
+  await app.get(UsersService).ensureInitialAdmin(database.embedded);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { freePort, MAIN, ROOT, startApp, testEnvironment } from './support/processes';
+import { freePort, MAIN, ROOT, runScript, startApp, testEnvironment } from './support/processes';
 import { spawnSync } from 'node:child_process';
 
 jest.setTimeout(180_000);
@@ -47,9 +47,20 @@ describe('Start-up', () => {
 
     const second = await startApp(env, 120_000);
     expect(second.output()).not.toContain('created admin@localhost');
+    expect(second.output()).toContain('Stopping orphaned PostgreSQL server');
     await request(second.url).get('/ready').expect(200);
     const again = (await request(second.url).post('/api/v1/auth/login').send({ email: 'admin@localhost', password }).expect(200)).body.token;
     await request(second.url).get(`/api/v1/organizations/${created.body.id}`).set('Authorization', `Bearer ${again}`).expect(200);
+
+    // The shell command shares the running service's server; a second service on the same data is refused.
+    const cli = await runScript('dist/src/cli.js', ['user:create', '--email', 'cli@test.local', '--password', 'created-from-the-shell', '--role', 'viewer'], env);
+    expect(cli.output).toContain('Пользователь создан: cli@test.local');
+    expect(cli.code).toBe(0);
+    await request(second.url).post('/api/v1/auth/login').send({ email: 'cli@test.local', password: 'created-from-the-shell' }).expect(200);
+    const rival = spawnSync(process.execPath, [MAIN], { cwd: ROOT, env: { ...env, PORT: '0' }, encoding: 'utf8', timeout: 60_000 });
+    expect(rival.status).not.toBe(0);
+    expect(rival.stderr).toMatch(/Another running service .* uses the embedded cluster/);
+    await request(second.url).get('/ready').expect(200);
 
     // A clean stop on SIGTERM stops PostgreSQL too: the next start finds no server to clear.
     expect(await second.stop('SIGTERM')).toBe(0);
@@ -57,6 +68,14 @@ describe('Start-up', () => {
     expect(third.output()).not.toMatch(/orphaned|stale/);
     await request(third.url).get('/ready').expect(200);
     expect(await third.stop('SIGTERM')).toBe(0);
+
+    // A postmaster.pid naming a process that no longer exists (e.g. after a power cut) is cleared.
+    const pidFile = path.join(env.DATA_DIR!, 'postgres', 'postmaster.pid');
+    writeFileSync(pidFile, `${2 ** 22 + 12345}\n${path.join(env.DATA_DIR!, 'postgres')}\n`);
+    const fourth = await startApp(env, 120_000);
+    expect(fourth.output()).toContain('Removing stale');
+    await request(fourth.url).get('/ready').expect(200);
+    expect(await fourth.stop('SIGINT')).toBe(0);
   });
 
   it('limits login attempts per address and never logs passwords or tokens', async () => {

@@ -1,21 +1,18 @@
 import { DataSource } from 'typeorm';
 import { validateEnvironment } from '../config/env.validation';
 import { dataSourceOptions } from './database.options';
-import { startEmbeddedDatabase } from './embedded-postgres';
+import { openDatabaseServer } from './database-server';
 
-/** For command-line tools: the configured database (embedded unless DATABASE_URL is set). */
+/** For command-line tools: the configured database, sharing the embedded server of a running service. */
 export async function connectDatabase({ log }: { log: (line: string) => void }) {
-  const env = validateEnvironment(process.env);
-  const embedded = env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedDatabase({ dir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, persistent: true, log });
-  const dataSource = new DataSource(dataSourceOptions(env.DATABASE_URL ?? embedded!.url));
+  const server = await openDatabaseServer(validateEnvironment(process.env), { log, shareRunning: true });
+  const dataSource = new DataSource(dataSourceOptions(server.url));
   await dataSource.initialize();
   return {
     dataSource,
     close: async () => {
       await dataSource.destroy();
-      await embedded?.stop();
+      await server.stop();
     },
   };
 }

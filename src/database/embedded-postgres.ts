@@ -13,6 +13,11 @@ export interface EmbeddedDatabaseOptions {
   port: number;
   /** Data that is thrown away on stop (tests). */
   persistent: boolean;
+  /**
+   * When a live service already runs the cluster: connect to its server (command-line tools)
+   * instead of refusing to start (the service itself).
+   */
+  shareRunning?: boolean;
   log: (line: string) => void;
 }
 
@@ -62,7 +67,15 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     await fs.rm(clusterDir, { recursive: true, force: true });
     await server.initialise();
   }
-  await clearLeftovers(clusterDir, options.log);
+  const running = await clearLeftovers(clusterDir, options.log);
+  if (running) {
+    if (!options.shareRunning) {
+      throw new Error(
+        `Another running service (pid ${running.ownerPid}) uses the embedded cluster in ${clusterDir}; stop it or set DATA_DIR`,
+      );
+    }
+    return { url: urlOf(password, running.port), stop: async () => undefined };
+  }
   try {
     await server.start();
   } catch {
@@ -74,7 +87,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
 
   let stopped = false;
   return {
-    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
+    url: urlOf(password, options.port),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -83,6 +96,10 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
       await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref())]);
     },
   };
+}
+
+function urlOf(password: string, port: number) {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 function remember(lines: string[], message: string) {
@@ -105,22 +122,29 @@ async function readOrCreatePassword(file: string): Promise<string> {
 
 /**
  * A postmaster.pid names the server that owns the cluster. If that process is gone the file is
- * stale and is removed; if it is a postgres still running (orphaned by a killed Node process),
- * it is shut down (fast mode, then immediate) so that this process can own the cluster.
+ * stale and is removed; if it is a postgres whose Node parent is gone (orphaned by a killed
+ * service), it is shut down (fast mode, then immediate) so that this process can own the
+ * cluster. A server still owned by a live service is reported, not touched.
  */
-async function clearLeftovers(clusterDir: string, log: (line: string) => void) {
+async function clearLeftovers(
+  clusterDir: string,
+  log: (line: string) => void,
+): Promise<{ ownerPid: number; port: number } | undefined> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
-  let pid: number;
+  let lines: string[];
   try {
-    pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+    lines = (await fs.readFile(pidFile, 'utf8')).split('\n');
   } catch {
-    return;
+    return undefined;
   }
+  const pid = Number(lines[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !isPostgres(pid)) {
     log(`Removing stale ${pidFile}`);
     await fs.rm(pidFile, { force: true });
-    return;
+    return undefined;
   }
+  const ownerPid = parentPid(pid);
+  if (ownerPid !== undefined && ownerPid !== 1 && isNode(ownerPid)) return { ownerPid, port: Number(lines[3]) };
   log(`Stopping orphaned PostgreSQL server (pid ${pid}) left by an earlier run`);
   for (const [signal, waitMs] of [['SIGINT', 10_000], ['SIGQUIT', 5_000], ['SIGKILL', 2_000]] as const) {
     try {
@@ -132,6 +156,24 @@ async function clearLeftovers(clusterDir: string, log: (line: string) => void) {
   }
   if (isPostgres(pid)) throw new Error(`Could not stop the orphaned PostgreSQL server (pid ${pid})`);
   await fs.rm(pidFile, { force: true });
+}
+
+function parentPid(pid: number): number | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so split after ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function isNode(pid: number): boolean {
+  try {
+    return /(^|\/)node(js)?\0/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 function isPostgres(pid: number): boolean {

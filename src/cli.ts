@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AppModule } from './app.module';
+import { CreateUserDto } from './auth/dto/user.dto';
+import { UsersService } from './auth/users.service';
+import { DomainError } from './common/errors/domain-error';
+import { flattenValidationErrors } from './common/errors/validation';
+import { validateEnvironment } from './config/env.validation';
+import { openDatabaseServer } from './database/database-server';
+
+const USAGE = `Usage:
+  npm run cli -- user:create --email <e-mail> --password <password> --role <admin|coordinator|editor|viewer>
+                 [--name "<full name>"] [--jurisdiction <code>]... [--organization <uuid>]...`;
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command !== 'user:create') {
+    console.error(USAGE);
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      jurisdiction: { type: 'string', multiple: true },
+      organization: { type: 'string', multiple: true },
+    },
+  });
+  const input = plainToInstance(CreateUserDto, {
+    email: values.email,
+    password: values.password,
+    role: values.role,
+    fullName: values.name ?? values.email,
+    jurisdictions: values.jurisdiction,
+    organizations: values.organization,
+  });
+  const problems = flattenValidationErrors(validateSync(input, { whitelist: true, forbidNonWhitelisted: true }));
+  if (problems.length) {
+    for (const p of problems) console.error(`--${p.field}: ${p.message}`);
+    console.error(USAGE);
+    return 2;
+  }
+
+  const env = validateEnvironment(process.env);
+  const server = await openDatabaseServer(env, { log: () => undefined, shareRunning: true });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ databaseUrl: server.url, allowTestClock: false }),
+    { logger: ['error'] },
+  );
+  try {
+    const user = await app.get(UsersService).create(input);
+    console.log(`Пользователь создан: ${user.email} (${user.role}), id ${user.id}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      console.error(`${error.code}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await app.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
