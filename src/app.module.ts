@@ -4,6 +4,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CommonModule } from './common/common.module';
 import { createValidationPipe } from './common/errors/validation';
 import { ProblemFilter } from './common/problem/problem.filter';
@@ -42,6 +43,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: true, migrationsTransactionMode: 'each' }),
         CommonModule,
+        CalendarModule,
         HealthModule,
         AuthModule,
         RegistryModule,

@@ -12,6 +12,9 @@ export enum CalendarErrorCode {
   JURISDICTION_NOT_FOUND = 'CALENDAR.JURISDICTION_NOT_FOUND',
   INVALID_SCHEDULE = 'CALENDAR.INVALID_SCHEDULE',
   INVALID_DEFINITION = 'CALENDAR.INVALID_DEFINITION',
+  INVALID_RANGE = 'CALENDAR.INVALID_RANGE',
+  YEAR_GAP = 'CALENDAR.YEAR_GAP',
+  OVERRIDE_NOT_FOUND = 'CALENDAR.OVERRIDE_NOT_FOUND',
 }
 
 export const CALENDAR_ERROR_MESSAGES: Record<CalendarErrorCode, string> = {
@@ -28,6 +31,10 @@ export const CALENDAR_ERROR_MESSAGES: Record<CalendarErrorCode, string> = {
   [CalendarErrorCode.INVALID_SCHEDULE]:
     'Некорректный график работы: время в формате ЧЧ:мм, начало раньше окончания, перерывы внутри рабочего дня и не пересекаются',
   [CalendarErrorCode.INVALID_DEFINITION]: 'Некорректное описание производственного календаря',
+  [CalendarErrorCode.INVALID_RANGE]: 'Период задан неверно: начало не позже конца, не более 731 дня',
+  [CalendarErrorCode.YEAR_GAP]:
+    'В календаре не может быть пропущенных лет: добавлять и удалять можно только год на краю известного периода',
+  [CalendarErrorCode.OVERRIDE_NOT_FOUND]: 'Такой поправки к календарю нет',
 };
 
 export const CALENDAR_ERROR_STATUS: Record<CalendarErrorCode, number> = {
@@ -44,6 +51,9 @@ export const CALENDAR_ERROR_STATUS: Record<CalendarErrorCode, number> = {
   // Calendar data (shipped or a database override) that cannot be applied: the request is
   // well-formed but the stored definition is not.
   [CalendarErrorCode.INVALID_DEFINITION]: 422,
+  [CalendarErrorCode.INVALID_RANGE]: 400,
+  [CalendarErrorCode.YEAR_GAP]: 422,
+  [CalendarErrorCode.OVERRIDE_NOT_FOUND]: 404,
 };
 
 export class CalendarError extends DomainError {

@@ -155,6 +155,10 @@ const CLOCK_RE = /^([01]\d|2[0-3]):([0-5]\d)(?::00)?$/;
  * Close of business as stored (PostgreSQL `time`: 'HH:mm' or 'HH:mm:00') → ClockTime.
  * INVALID_CLOSE_OF_BUSINESS outside 01:00–23:59, so a shortened day still closes the same day.
  */
+export function formatClockTime(time: ClockTime = DEFAULT_CLOSE_OF_BUSINESS): string {
+  return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+}
+
 export function parseClockTime(value: string, field?: string): ClockTime {
   const m = typeof value === 'string' ? CLOCK_RE.exec(value) : null;
   if (m && Number(m[1]) >= 1) return { hour: Number(m[1]), minute: Number(m[2]) };

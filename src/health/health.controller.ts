@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorator';
+import { CalendarService } from '../calendar/calendar.service';
 
 class HealthDto {
   @ApiProperty({ example: 'ok' })
@@ -19,13 +20,22 @@ class ReadinessDto {
 
   @ApiProperty({ example: true, description: 'All migrations shipped with this version are applied' })
   migrations!: boolean;
+
+  @ApiProperty({ example: '2027-12-31', nullable: true, type: String, description: 'Last date the production calendar covers' })
+  calendarCoveredUntil!: string | null;
+
+  @ApiProperty({ example: [2027], type: [Number], description: 'Years whose calendar data is not yet confirmed' })
+  calendarWeakYears!: number[];
 }
 
 @ApiTags('health')
 @Public()
 @Controller()
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+  ) {}
 
   @Get('health')
   @ApiOperation({ summary: 'The process is up' })
@@ -45,7 +55,14 @@ export class HealthController {
     );
     const migrations = database && !(await this.dataSource.showMigrations().catch(() => true));
     const ready = database && migrations;
+    const coverage = ready ? await this.calendar.coverage().catch(() => undefined) : undefined;
     reply.status(ready ? 200 : 503);
-    return { status: ready ? 'ready' : 'not_ready', database, migrations };
+    return {
+      status: ready ? 'ready' : 'not_ready',
+      database,
+      migrations,
+      calendarCoveredUntil: coverage?.to ?? null,
+      calendarWeakYears: coverage?.weakYears ?? [],
+    };
   }
 }

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  CalendarChangeAction,
+  CalendarChangeRecord,
+  CalendarDayOverrideRecord,
+  CalendarYearRecord,
+  RegionalHolidayRecord,
+} from './calendar-override.entity';
+import { Jurisdiction } from './jurisdiction.entity';
+import type { SourceRef } from './year-definition';
+
+/** Everything the calendar is built from, read in one go. */
+export interface CalendarData {
+  stamp: string;
+  years: CalendarYearRecord[];
+  days: CalendarDayOverrideRecord[];
+  regional: RegionalHolidayRecord[];
+  jurisdictions: Jurisdiction[];
+}
+
+export interface ChangeEntry {
+  action: CalendarChangeAction;
+  year: number;
+  date?: string;
+  jurisdictionCode?: string;
+  before: object | null;
+  after: object | null;
+  source: SourceRef | null;
+  changedBy: string;
+}
+
+const STAMP_SQL = `SELECT (SELECT coalesce(max(id), 0) FROM calendar_changes)::text || '/' ||
+  (SELECT count(*) FROM jurisdictions)::text AS stamp`;
+
+// A transaction-scoped lock serializes calendar writes between instances of the service.
+const CALENDAR_WRITE_LOCK = 7_301_001;
+
+@Injectable()
+export class CalendarRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Changes whenever any calendar data or jurisdiction changes; cheap enough to ask per request. */
+  async stamp(): Promise<string> {
+    const [row] = await this.dataSource.query(
+      STAMP_SQL,
+    );
+    return row.stamp as string;
+  }
+
+  async load(manager: EntityManager = this.dataSource.manager): Promise<CalendarData> {
+    const [years, days, regional, jurisdictions, [row]] = await Promise.all([
+      manager.find(CalendarYearRecord),
+      manager.find(CalendarDayOverrideRecord),
+      manager.find(RegionalHolidayRecord),
+      manager.find(Jurisdiction),
+      manager.query(
+        STAMP_SQL,
+      ),
+    ]);
+    return { stamp: row.stamp, years, days, regional, jurisdictions };
+  }
+
+  /** Runs a calendar change under the write lock; `check` sees the changed data before commit. */
+  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CALENDAR_WRITE_LOCK]);
+      return work(manager);
+    });
+  }
+
+  recordChange(manager: EntityManager, entry: ChangeEntry) {
+    return manager.insert(CalendarChangeRecord, {
+      action: entry.action,
+      year: entry.year,
+      date: entry.date ?? null,
+      jurisdictionCode: entry.jurisdictionCode ?? null,
+      before: entry.before,
+      after: entry.after,
+      source: entry.source,
+      changedBy: entry.changedBy,
+    });
+  }
+
+  changes(filter: { year?: number; jurisdiction?: string }, limit: number) {
+    const query = this.dataSource
+      .getRepository(CalendarChangeRecord)
+      .createQueryBuilder('c')
+      .orderBy('c.id', 'DESC')
+      .limit(limit);
+    if (filter.year !== undefined) query.andWhere('c.year = :year', { year: filter.year });
+    if (filter.jurisdiction) query.andWhere('c.jurisdiction_code = :code', { code: filter.jurisdiction });
+    return query.getMany();
+  }
+}

@@ -1,0 +1,13 @@
+import { CalendarCoverage } from './working-calendar';
+
+/**
+ * From 1 October the Government has usually published next year's transfer decree; a calendar
+ * that still ends this year will make every deadline crossing New Year fail with YEAR_UNKNOWN.
+ * Returns the warning to log, or undefined when there is nothing to warn about.
+ */
+export function nextYearMissingWarning(today: string, coverage: CalendarCoverage): string | undefined {
+  const year = Number(today.slice(0, 4));
+  const lastCoveredYear = Number(coverage.to.slice(0, 4));
+  if (today.slice(5) < '10-01' || lastCoveredYear > year) return undefined;
+  return `Production calendar ends on ${coverage.to}: add ${year + 1} (PUT /api/v1/calendar/years/${year + 1}) before deadlines reach it`;
+}
