@@ -76,12 +76,24 @@ function main(): void {
     dtRates.push(DATETIME_CALLS / (Number(process.hrtime.bigint() - t0) / 1e9));
   }
 
-  const check = deadlineAfterWorkingDays(DateTime.fromISO('2025-12-30T10:00', { zone: 'Europe/Moscow' }), 1, jurisdictions[0]);
-  console.log(`node ${process.version}, ${CALLS.toLocaleString('en')} calls x ${ROUNDS} rounds, n in 0..30, events 2021-2026, ${zones.length} zones`);
-  console.log(`deadlineAfterWorkingDaysMillis: median ${Math.round(median(rates)).toLocaleString('en')} calls/s ` +
-    `(min ${Math.round(Math.min(...rates)).toLocaleString('en')}, max ${Math.round(Math.max(...rates)).toLocaleString('en')})`);
-  console.log(`deadlineAfterWorkingDays (Date in, luxon DateTime out): median ${Math.round(median(dtRates)).toLocaleString('en')} calls/s (${DATETIME_CALLS.toLocaleString('en')} calls x 3)`);
-  console.log(`heap used after rounds: median ${mb(median(heap))}, max ${mb(Math.max(...heap))}; rss ${mb(process.memoryUsage().rss)}`);
+  const check = deadlineAfterWorkingDays(
+    DateTime.fromISO('2025-12-30T10:00', { zone: 'Europe/Moscow' }),
+    1,
+    jurisdictions[0],
+  );
+  console.log(
+    `node ${process.version}, ${CALLS.toLocaleString('en')} calls x ${ROUNDS} rounds, n in 0..30, events 2021-2026, ${zones.length} zones`,
+  );
+  console.log(
+    `deadlineAfterWorkingDaysMillis: median ${Math.round(median(rates)).toLocaleString('en')} calls/s ` +
+      `(min ${Math.round(Math.min(...rates)).toLocaleString('en')}, max ${Math.round(Math.max(...rates)).toLocaleString('en')})`,
+  );
+  console.log(
+    `deadlineAfterWorkingDays (Date in, luxon DateTime out): median ${Math.round(median(dtRates)).toLocaleString('en')} calls/s (${DATETIME_CALLS.toLocaleString('en')} calls x 3)`,
+  );
+  console.log(
+    `heap used after rounds: median ${mb(median(heap))}, max ${mb(Math.max(...heap))}; rss ${mb(process.memoryUsage().rss)}`,
+  );
   console.log(`sanity: 2025-12-30 10:00 MSK + 1 working day = ${check.toISO()} (checksum ${sink % 1000})`);
 }
 

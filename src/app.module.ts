@@ -36,12 +36,20 @@ export class AppModule {
               // Tokens and passwords never reach the log.
               redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', '*.password', '*.token'],
               serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+                req: (req: { id: string; method: string; url: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  url: req.url,
+                }),
               },
             },
           }),
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: true, migrationsTransactionMode: 'each' }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(options.databaseUrl),
+          migrationsRun: true,
+          migrationsTransactionMode: 'each',
+        }),
         CommonModule,
         CalendarModule,
         HealthModule,

@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { UsersService } from './auth/users.service';
 import { validateEnvironment } from './config/env.validation';
-import { DatabaseServer, openDatabaseServer } from './database/database-server';
+import { openDatabaseServer } from './database/database-server';
 import { setupOpenApi } from './openapi';
 import { requestIdOf } from './common/request-id';
 
@@ -19,15 +19,13 @@ async function bootstrap() {
     process.exit(1);
   }
 
-  let database: DatabaseServer | undefined;
-  const stopDatabase = async () => database?.stop();
+  const database = await openDatabaseServer(env, { log: (line) => console.log(line) });
+  const stopDatabase = () => database.stop();
   // A crash must not leave the embedded server holding the cluster.
   process.once('uncaughtException', (error) => {
     console.error(error);
     void stopDatabase().finally(() => process.exit(1));
   });
-
-  database = await openDatabaseServer(env, { log: (line) => console.log(line) });
 
   const adapter = new FastifyAdapter({ bodyLimit: 20 * 1024 * 1024, trustProxy: true, genReqId: requestIdOf });
   const fastify = adapter.getInstance();

@@ -9,7 +9,11 @@ export function buildOpenApiDocument(app: INestApplication) {
         'еженедельных контент-планов и проверок соблюдения нормативов. Ошибки возвращаются как application/problem+json (RFC 9457).',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Token from POST /api/v1/auth/login or an API token' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'Token from POST /api/v1/auth/login or an API token',
+    })
     .build();
   return SwaggerModule.createDocument(app, config);
 }

@@ -6,7 +6,11 @@ describe('Roles and scopes, enforced in one guard', () => {
     const foreign = await anOrganization();
     const editor = await aUser({ role: 'editor', organizations: [own.id] });
     await api().get(`/api/v1/organizations/${own.id}`).set(bearer(editor.token)).expect(200);
-    expectProblem(await api().get(`/api/v1/organizations/${foreign.id}`).set(bearer(editor.token)), 403, 'AUTH.FORBIDDEN_SCOPE');
+    expectProblem(
+      await api().get(`/api/v1/organizations/${foreign.id}`).set(bearer(editor.token)),
+      403,
+      'AUTH.FORBIDDEN_SCOPE',
+    );
   });
 
   it('lists to an editor only the organizations of its press office', async () => {
@@ -30,14 +34,21 @@ describe('Roles and scopes, enforced in one guard', () => {
     await api()
       .post('/api/v1/organizations')
       .set(bearer(coordinator.token))
-      .send({ jurisdiction: 'khabarovsk-krai', name: 'Министерство культуры Хабаровского края', kind: 'executive_body' })
+      .send({
+        jurisdiction: 'khabarovsk-krai',
+        name: 'Министерство культуры Хабаровского края',
+        kind: 'executive_body',
+      })
       .expect(201);
     const foreign = await api()
       .post('/api/v1/organizations')
       .set(bearer(coordinator.token))
       .send({ jurisdiction: 'blagodarny-mo', name: 'Управление культуры', kind: 'administration_organ' });
     expectProblem(foreign, 403, 'AUTH.FORBIDDEN_SCOPE');
-    const listed = await api().get('/api/v1/organizations?jurisdiction=blagodarny-mo').set(bearer(coordinator.token)).expect(200);
+    const listed = await api()
+      .get('/api/v1/organizations?jurisdiction=blagodarny-mo')
+      .set(bearer(coordinator.token))
+      .expect(200);
     expect(listed.body).toEqual([]);
   });
 
@@ -63,12 +74,24 @@ describe('Roles and scopes, enforced in one guard', () => {
     const editorWithJurisdiction = await api()
       .post('/api/v1/users')
       .set(bearer(admin))
-      .send({ email: 'wrong-scope@test.local', password: 'long-enough-password', fullName: 'Ошибка', role: 'editor', jurisdictions: ['khabarovsk-krai'] });
+      .send({
+        email: 'wrong-scope@test.local',
+        password: 'long-enough-password',
+        fullName: 'Ошибка',
+        role: 'editor',
+        jurisdictions: ['khabarovsk-krai'],
+      });
     expectProblem(editorWithJurisdiction, 422, 'AUTH.SCOPE_MISMATCH');
     const unknownJurisdiction = await api()
       .post('/api/v1/users')
       .set(bearer(admin))
-      .send({ email: 'wrong-scope@test.local', password: 'long-enough-password', fullName: 'Ошибка', role: 'coordinator', jurisdictions: ['atlantis'] });
+      .send({
+        email: 'wrong-scope@test.local',
+        password: 'long-enough-password',
+        fullName: 'Ошибка',
+        role: 'coordinator',
+        jurisdictions: ['atlantis'],
+      });
     expectProblem(unknownJurisdiction, 422, 'AUTH.UNKNOWN_JURISDICTION');
     const list = await api().get('/api/v1/users').set(bearer(admin)).expect(200);
     expect(list.body.some((u: { email: string }) => u.email === 'wrong-scope@test.local')).toBe(false);
@@ -77,9 +100,16 @@ describe('Roles and scopes, enforced in one guard', () => {
   it('refuses a second user with the same e-mail in another letter case (409)', async () => {
     const admin = await asAdmin();
     const body = { password: 'long-enough-password', fullName: 'Дубликат', role: 'viewer' };
-    await api().post('/api/v1/users').set(bearer(admin)).send({ ...body, email: 'twice@test.local' }).expect(201);
+    await api()
+      .post('/api/v1/users')
+      .set(bearer(admin))
+      .send({ ...body, email: 'twice@test.local' })
+      .expect(201);
     expectProblem(
-      await api().post('/api/v1/users').set(bearer(admin)).send({ ...body, email: 'TWICE@test.local' }),
+      await api()
+        .post('/api/v1/users')
+        .set(bearer(admin))
+        .send({ ...body, email: 'TWICE@test.local' }),
       409,
       'AUTH.USER_EMAIL_TAKEN',
     );

@@ -3,7 +3,10 @@ import { api, aUser, anOrganization, asAdmin, bearer, expectProblem, login } fro
 
 describe('Authentication', () => {
   it('logs in with the right password and returns a bearer token that works', async () => {
-    const response = await api().post('/api/v1/auth/login').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }).expect(200);
+    const response = await api()
+      .post('/api/v1/auth/login')
+      .send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
+      .expect(200);
     expect(response.body).toMatchObject({ tokenType: 'Bearer', token: expect.stringMatching(/^ops_/) });
     expect(new Date(response.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
     const me = await api().get('/api/v1/auth/me').set(bearer(response.body.token)).expect(200);
@@ -11,13 +14,20 @@ describe('Authentication', () => {
   });
 
   it('accepts the e-mail in any letter case', async () => {
-    await api().post('/api/v1/auth/login').send({ email: ADMIN_EMAIL.toUpperCase(), password: ADMIN_PASSWORD }).expect(200);
+    await api()
+      .post('/api/v1/auth/login')
+      .send({ email: ADMIN_EMAIL.toUpperCase(), password: ADMIN_PASSWORD })
+      .expect(200);
   });
 
   it('refuses a wrong password with 401 problem+json that does not say which part was wrong', async () => {
-    const wrongPassword = await api().post('/api/v1/auth/login').send({ email: ADMIN_EMAIL, password: 'wrong-password' });
+    const wrongPassword = await api()
+      .post('/api/v1/auth/login')
+      .send({ email: ADMIN_EMAIL, password: 'wrong-password' });
     expectProblem(wrongPassword, 401, 'AUTH.INVALID_CREDENTIALS');
-    const unknownUser = await api().post('/api/v1/auth/login').send({ email: 'nobody@test.local', password: 'wrong-password' });
+    const unknownUser = await api()
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@test.local', password: 'wrong-password' });
     expectProblem(unknownUser, 401, 'AUTH.INVALID_CREDENTIALS');
     expect(unknownUser.body.detail).toBe(wrongPassword.body.detail);
   });
@@ -41,7 +51,11 @@ describe('Authentication', () => {
   it('blocks every token of a deactivated user', async () => {
     const org = await anOrganization();
     const editor = await aUser({ role: 'editor', organizations: [org.id] });
-    await api().patch(`/api/v1/users/${editor.id}`).set(bearer(await asAdmin())).send({ isActive: false }).expect(200);
+    await api()
+      .patch(`/api/v1/users/${editor.id}`)
+      .set(bearer(await asAdmin()))
+      .send({ isActive: false })
+      .expect(200);
     expectProblem(await api().get('/api/v1/auth/me').set(bearer(editor.token)), 401, 'AUTH.TOKEN_INVALID');
     const again = await api().post('/api/v1/auth/login').send({ email: editor.email, password: editor.password });
     expectProblem(again, 401, 'AUTH.INVALID_CREDENTIALS');
@@ -76,7 +90,11 @@ describe('API tokens for integrations', () => {
     const owner = await aUser({ role: 'editor', organizations: [org.id] });
     const other = await aUser({ role: 'editor', organizations: [org.id] });
     const created = await api().post('/api/v1/auth/tokens').set(bearer(owner.token)).send({ name: 'CRM' }).expect(201);
-    expectProblem(await api().delete(`/api/v1/auth/tokens/${created.body.id}`).set(bearer(other.token)), 404, 'AUTH.TOKEN_NOT_FOUND');
+    expectProblem(
+      await api().delete(`/api/v1/auth/tokens/${created.body.id}`).set(bearer(other.token)),
+      404,
+      'AUTH.TOKEN_NOT_FOUND',
+    );
     await api().get('/api/v1/auth/me').set(bearer(created.body.token)).expect(200);
   });
 });

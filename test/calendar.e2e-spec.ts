@@ -30,15 +30,26 @@ describe('Working-time calendar over HTTP (DOMAIN.md §7)', () => {
   it('starts the period on the day after the local date of the event (Civil Code art. 191): late Thursday in Moscow is Friday in Khabarovsk', async () => {
     const from = encodeURIComponent('2026-11-19T20:00:00+03:00');
     const moscow = await api().get(`/api/v1/calendar/krasnodar-krai/deadline?from=${from}&workingDays=1`).expect(200);
-    expect(moscow.body).toMatchObject({ due: '2026-11-20T18:00:00.000+03:00', timeZone: 'Europe/Moscow', workingDays: 1 });
-    const khabarovsk = await api().get(`/api/v1/calendar/khabarovsk-krai/deadline?from=${from}&workingDays=1`).expect(200);
-    expect(khabarovsk.body).toMatchObject({ due: '2026-11-23T18:00:00.000+10:00', from: '2026-11-20T03:00:00.000+10:00' });
+    expect(moscow.body).toMatchObject({
+      due: '2026-11-20T18:00:00.000+03:00',
+      timeZone: 'Europe/Moscow',
+      workingDays: 1,
+    });
+    const khabarovsk = await api()
+      .get(`/api/v1/calendar/khabarovsk-krai/deadline?from=${from}&workingDays=1`)
+      .expect(200);
+    expect(khabarovsk.body).toMatchObject({
+      due: '2026-11-23T18:00:00.000+10:00',
+      from: '2026-11-20T03:00:00.000+10:00',
+    });
     expect(khabarovsk.body.rule).toContain('ст. 191');
   });
 
   it('ends the period at close of business, an hour earlier on a shortened day (art. 193–194, Labour Code art. 95)', async () => {
     // 2026-06-10 + 1 working day = Thursday 11 June, the shortened day before Russia Day.
-    const response = await api().get('/api/v1/calendar/blagodarny-mo/deadline?from=2026-06-10T09:00:00&workingDays=1').expect(200);
+    const response = await api()
+      .get('/api/v1/calendar/blagodarny-mo/deadline?from=2026-06-10T09:00:00&workingDays=1')
+      .expect(200);
     expect(response.body.due).toBe('2026-06-11T17:00:00.000+03:00');
   });
 
@@ -54,16 +65,26 @@ describe('Working-time calendar over HTTP (DOMAIN.md §7)', () => {
   });
 
   it('rejects bad input with problems naming the parameter', async () => {
-    expectProblem(await api().get('/api/v1/calendar/atlantis/days?from=2026-01-01&to=2026-01-02'), 404, 'CALENDAR.JURISDICTION_NOT_FOUND');
+    expectProblem(
+      await api().get('/api/v1/calendar/atlantis/days?from=2026-01-01&to=2026-01-02'),
+      404,
+      'CALENDAR.JURISDICTION_NOT_FOUND',
+    );
     const badDate = await api().get('/api/v1/calendar/khabarovsk-krai/days?from=2026-02-30&to=2026-03-01');
     expectProblem(badDate, 400, 'CALENDAR.INVALID_DATE');
     expect(badDate.body.errors[0].field).toBe('from');
     const missing = await api().get('/api/v1/calendar/khabarovsk-krai/days?from=2026-01-01');
     expectProblem(missing, 400, 'COMMON.VALIDATION_FAILED');
     expect(missing.body.errors[0].field).toBe('to');
-    expectProblem(await api().get('/api/v1/calendar/khabarovsk-krai/days?from=2026-03-01&to=2026-02-01'), 400, 'CALENDAR.INVALID_RANGE');
+    expectProblem(
+      await api().get('/api/v1/calendar/khabarovsk-krai/days?from=2026-03-01&to=2026-02-01'),
+      400,
+      'CALENDAR.INVALID_RANGE',
+    );
     for (const n of ['-1', '366', '2.5', 'five']) {
-      const response = await api().get(`/api/v1/calendar/khabarovsk-krai/deadline?from=2026-01-12T10:00:00Z&workingDays=${n}`);
+      const response = await api().get(
+        `/api/v1/calendar/khabarovsk-krai/deadline?from=2026-01-12T10:00:00Z&workingDays=${n}`,
+      );
       expectProblem(response, 400, 'CALENDAR.INVALID_WORKING_DAYS');
       expect(response.body.errors[0].field).toBe('workingDays');
     }
@@ -80,7 +101,9 @@ describe('Working-time calendar over HTTP (DOMAIN.md §7)', () => {
   it('answers a date outside the known calendar with CALENDAR.YEAR_UNKNOWN, never a weekday guess', async () => {
     const response = await api().get('/api/v1/calendar/krasnodar-krai/days?from=2031-01-01&to=2031-01-10');
     expectProblem(response, 422, 'CALENDAR.YEAR_UNKNOWN');
-    const deadline = await api().get('/api/v1/calendar/krasnodar-krai/deadline?from=2019-12-30T10:00:00Z&workingDays=3');
+    const deadline = await api().get(
+      '/api/v1/calendar/krasnodar-krai/deadline?from=2019-12-30T10:00:00Z&workingDays=3',
+    );
     expectProblem(deadline, 422, 'CALENDAR.YEAR_UNKNOWN');
   });
 
@@ -91,7 +114,11 @@ describe('Working-time calendar over HTTP (DOMAIN.md §7)', () => {
     const coverage = await api().get('/api/v1/calendar/coverage').expect(200);
     expect(coverage.body.from).toBe('2020-01-01');
     const y2025 = coverage.body.years.find((y: { year: number }) => y.year === 2025);
-    expect(y2025.sources).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'transfer_decree', number: '1335', date: '2024-10-04' })]));
+    expect(y2025.sources).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'transfer_decree', number: '1335', date: '2024-10-04' }),
+      ]),
+    );
   });
 });
 
@@ -104,7 +131,11 @@ describe('Calendar corrections through the API, with history', () => {
     const set = await api()
       .put('/api/v1/calendar/days/2027-12-30')
       .set(bearer(admin))
-      .send({ kind: 'extra_non_working', reason: 'Нерабочий день (тестовый указ)', source: { ...SOURCE, kind: 'presidential_decree' } })
+      .send({
+        kind: 'extra_non_working',
+        reason: 'Нерабочий день (тестовый указ)',
+        source: { ...SOURCE, kind: 'presidential_decree' },
+      })
       .expect(200);
     expect(set.body).toMatchObject({ date: '2027-12-30', working: false, reason: 'Нерабочий день (тестовый указ)' });
     const after = await api().get('/api/v1/calendar/krasnodar-krai/days?from=2027-12-30&to=2027-12-30').expect(200);
@@ -124,14 +155,20 @@ describe('Calendar corrections through the API, with history', () => {
     expect(restored.body[0]).toMatchObject({ working: true });
     const latest = await api().get('/api/v1/calendar/changes?year=2027').set(bearer(admin)).expect(200);
     expect(latest.body[0]).toMatchObject({ action: 'day_removed', after: null });
-    expectProblem(await api().delete('/api/v1/calendar/days/2027-12-30').set(bearer(admin)), 404, 'CALENDAR.OVERRIDE_NOT_FOUND');
+    expectProblem(
+      await api().delete('/api/v1/calendar/days/2027-12-30').set(bearer(admin)),
+      404,
+      'CALENDAR.OVERRIDE_NOT_FOUND',
+    );
   });
 
   it('adds next year with its decree so no release is needed, refuses a gap, and removes it again', async () => {
     const admin = await asAdmin();
     const year2028 = {
       status: 'confirmed',
-      sources: [{ kind: 'transfer_decree', title: 'О переносе выходных дней в 2028 году', number: '999', date: '2027-09-30' }],
+      sources: [
+        { kind: 'transfer_decree', title: 'О переносе выходных дней в 2028 году', number: '999', date: '2027-09-30' },
+      ],
       days: [
         { date: '2028-01-03', kind: 'holiday', reason: 'Новогодние каникулы (ТК РФ ст.112)' },
         { date: '2028-01-04', kind: 'holiday', reason: 'Новогодние каникулы (ТК РФ ст.112)' },
@@ -150,11 +187,17 @@ describe('Calendar corrections through the API, with history', () => {
     expect(added.body.to).toBe('2028-12-31');
     const days = await api().get('/api/v1/calendar/khabarovsk-krai/days?from=2028-01-03&to=2028-01-05').expect(200);
     expect(days.body.map((d: { working: boolean }) => d.working)).toEqual([false, false, true]);
-    const deadline = await api().get('/api/v1/calendar/khabarovsk-krai/deadline?from=2027-12-29T10:00:00%2B10:00&workingDays=2').expect(200);
+    const deadline = await api()
+      .get('/api/v1/calendar/khabarovsk-krai/deadline?from=2027-12-29T10:00:00%2B10:00&workingDays=2')
+      .expect(200);
     expect(deadline.body.due).toBe('2028-01-05T18:00:00.000+10:00');
 
     await api().delete('/api/v1/calendar/years/2028').set(bearer(admin)).expect(204);
-    expectProblem(await api().get('/api/v1/calendar/khabarovsk-krai/days?from=2028-01-03&to=2028-01-05'), 422, 'CALENDAR.YEAR_UNKNOWN');
+    expectProblem(
+      await api().get('/api/v1/calendar/khabarovsk-krai/days?from=2028-01-03&to=2028-01-05'),
+      422,
+      'CALENDAR.YEAR_UNKNOWN',
+    );
     const history = await api().get('/api/v1/calendar/changes?year=2028').set(bearer(admin)).expect(200);
     expect(history.body.map((c: { action: string }) => c.action)).toEqual(['year_removed', 'year_set']);
   });
@@ -164,7 +207,11 @@ describe('Calendar corrections through the API, with history', () => {
     const response = await api()
       .put('/api/v1/calendar/years/2028')
       .set(bearer(admin))
-      .send({ status: 'maybe', sources: [{ kind: 'rumour', title: 'x' }], days: [{ date: '2028-13-01', kind: 'holiday' }] });
+      .send({
+        status: 'maybe',
+        sources: [{ kind: 'rumour', title: 'x' }],
+        days: [{ date: '2028-13-01', kind: 'holiday' }],
+      });
     expectProblem(response, 400, 'COMMON.VALIDATION_FAILED');
     expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['status', 'sources[0].kind', 'sources[0].title', 'days[0].date', 'days[0].reason']),
@@ -176,19 +223,31 @@ describe('Calendar corrections through the API, with history', () => {
   it('lets the coordinator of a region add a regional holiday there only', async () => {
     const coordinator = await aUser({ role: 'coordinator', jurisdictions: ['blagodarny-mo'] });
     const body = { reason: 'День округа (решение Думы)', source: SOURCE };
-    const set = await api().put('/api/v1/calendar/blagodarny-mo/regional-holidays/2027-09-15').set(bearer(coordinator.token)).send(body).expect(200);
+    const set = await api()
+      .put('/api/v1/calendar/blagodarny-mo/regional-holidays/2027-09-15')
+      .set(bearer(coordinator.token))
+      .send(body)
+      .expect(200);
     expect(set.body).toMatchObject({ working: false, kind: 'regional_holiday', reason: 'День округа (решение Думы)' });
     const elsewhere = await api().get('/api/v1/calendar/krasnodar-krai/days?from=2027-09-15&to=2027-09-15').expect(200);
     expect(elsewhere.body[0].working).toBe(true);
-    const deadline = await api().get('/api/v1/calendar/blagodarny-mo/deadline?from=2027-09-14T12:00:00&workingDays=1').expect(200);
+    const deadline = await api()
+      .get('/api/v1/calendar/blagodarny-mo/deadline?from=2027-09-14T12:00:00&workingDays=1')
+      .expect(200);
     expect(deadline.body.due).toBe('2027-09-16T18:00:00.000+03:00');
 
     expectProblem(
-      await api().put('/api/v1/calendar/krasnodar-krai/regional-holidays/2027-09-15').set(bearer(coordinator.token)).send(body),
+      await api()
+        .put('/api/v1/calendar/krasnodar-krai/regional-holidays/2027-09-15')
+        .set(bearer(coordinator.token))
+        .send(body),
       403,
       'AUTH.FORBIDDEN_SCOPE',
     );
-    await api().delete('/api/v1/calendar/blagodarny-mo/regional-holidays/2027-09-15').set(bearer(coordinator.token)).expect(204);
+    await api()
+      .delete('/api/v1/calendar/blagodarny-mo/regional-holidays/2027-09-15')
+      .set(bearer(coordinator.token))
+      .expect(204);
     const restored = await api().get('/api/v1/calendar/blagodarny-mo/days?from=2027-09-15&to=2027-09-15').expect(200);
     expect(restored.body[0].working).toBe(true);
   });

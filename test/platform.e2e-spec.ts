@@ -4,11 +4,19 @@ import { runScript, testEnvironment } from './support/processes';
 describe('Platform', () => {
   it('reports the process up on /health and the database with migrations on /ready', async () => {
     expect((await api().get('/health').expect(200)).body).toEqual({ status: 'ok' });
-    expect((await api().get('/ready').expect(200)).body).toMatchObject({ status: 'ready', database: true, migrations: true });
+    expect((await api().get('/ready').expect(200)).body).toMatchObject({
+      status: 'ready',
+      database: true,
+      migrations: true,
+    });
   });
 
   it('has no schema drift: entities and committed migrations describe the same schema', async () => {
-    const result = await runScript('dist/src/database/migration-cli.js', ['check'], testEnvironment({ DATABASE_URL: process.env.TEST_DB_URL }));
+    const result = await runScript(
+      'dist/src/database/migration-cli.js',
+      ['check'],
+      testEnvironment({ DATABASE_URL: process.env.TEST_DB_URL }),
+    );
     expect(result.output).toContain('Schema matches the entities.');
     expect(result.code).toBe(0);
   });
@@ -23,7 +31,10 @@ describe('Platform', () => {
   it('documents every operation with a summary, a response and examples', async () => {
     const doc = (await api().get('/api/openapi.json').expect(200)).body;
     const problems: string[] = [];
-    const schemas = doc.components.schemas as Record<string, { properties?: Record<string, { example?: unknown; $ref?: string; items?: unknown; allOf?: unknown }> }>;
+    const schemas = doc.components.schemas as Record<
+      string,
+      { properties?: Record<string, { example?: unknown; $ref?: string; items?: unknown; allOf?: unknown }> }
+    >;
     for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
       for (const [method, operation] of Object.entries(operations)) {
         const where = `${method.toUpperCase()} ${path}`;

@@ -2,7 +2,10 @@ import { api, asAdmin, bearer, expectProblem } from './support/api';
 
 describe('Bad input gets a clear problem+json answer and changes nothing', () => {
   async function organizationCount() {
-    const list = await api().get('/api/v1/organizations').set(bearer(await asAdmin())).expect(200);
+    const list = await api()
+      .get('/api/v1/organizations')
+      .set(bearer(await asAdmin()))
+      .expect(200);
     return list.body.length as number;
   }
 
@@ -13,7 +16,12 @@ describe('Bad input gets a clear problem+json answer and changes nothing', () =>
       .set(bearer(await asAdmin()))
       .send({ jurisdiction: 'Khabarovsk Krai!', name: '', kind: 'ministry', website: 'not a url' });
     expectProblem(response, 400, 'COMMON.VALIDATION_FAILED');
-    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['jurisdiction', 'kind', 'name', 'website']);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'jurisdiction',
+      'kind',
+      'name',
+      'website',
+    ]);
     for (const error of response.body.errors) expect(error.message).toMatch(/[а-яё]/);
     expect(await organizationCount()).toBe(before);
   });
@@ -43,13 +51,17 @@ describe('Bad input gets a clear problem+json answer and changes nothing', () =>
   });
 
   it('rejects a JSON array where an object is expected', async () => {
-    const response = await api().post('/api/v1/auth/login').send([{ email: 'a@b.c' }]);
+    const response = await api()
+      .post('/api/v1/auth/login')
+      .send([{ email: 'a@b.c' }]);
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
   it('names a malformed id parameter', async () => {
-    const response = await api().get('/api/v1/organizations/not-a-uuid').set(bearer(await asAdmin()));
+    const response = await api()
+      .get('/api/v1/organizations/not-a-uuid')
+      .set(bearer(await asAdmin()));
     expectProblem(response, 400, 'COMMON.VALIDATION_FAILED');
     expect(response.body.errors).toEqual([{ field: 'organizationId', message: 'ожидается идентификатор UUID' }]);
   });
@@ -59,7 +71,9 @@ describe('Bad input gets a clear problem+json answer and changes nothing', () =>
   });
 
   it('answers a missing organization with its own code', async () => {
-    const response = await api().get('/api/v1/organizations/00000000-0000-4000-8000-000000000000').set(bearer(await asAdmin()));
+    const response = await api()
+      .get('/api/v1/organizations/00000000-0000-4000-8000-000000000000')
+      .set(bearer(await asAdmin()));
     expectProblem(response, 404, 'REGISTRY.ORGANIZATION_NOT_FOUND');
   });
 

@@ -9,7 +9,11 @@ jest.setTimeout(180_000);
 
 describe('Start-up', () => {
   it('stops with one line naming a bad configuration variable', () => {
-    const result = spawnSync(process.execPath, [MAIN], { cwd: ROOT, env: testEnvironment({ PORT: 'eighty' }), encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: testEnvironment({ PORT: 'eighty' }),
+      encoding: 'utf8',
+    });
     expect(result.status).not.toBe(0);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -27,7 +31,10 @@ describe('Start-up', () => {
   });
 
   it('runs on its own embedded PostgreSQL, keeps data across restarts and survives a killed process', async () => {
-    const env = testEnvironment({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'opr-embedded-')), EMBEDDED_PG_PORT: String(await freePort()) });
+    const env = testEnvironment({
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'opr-embedded-')),
+      EMBEDDED_PG_PORT: String(await freePort()),
+    });
 
     // First start on an empty directory: cluster created, migrations applied, admin printed once.
     const first = await startApp(env, 120_000);
@@ -35,11 +42,17 @@ describe('Start-up', () => {
     const printed = /created admin@localhost with password (\S+)/.exec(first.output());
     expect(printed).not.toBeNull();
     const password = printed![1];
-    const token = (await request(first.url).post('/api/v1/auth/login').send({ email: 'admin@localhost', password }).expect(200)).body.token;
+    const token = (
+      await request(first.url).post('/api/v1/auth/login').send({ email: 'admin@localhost', password }).expect(200)
+    ).body.token;
     const created = await request(first.url)
       .post('/api/v1/organizations')
       .set('Authorization', `Bearer ${token}`)
-      .send({ jurisdiction: 'plastunovskaya-sp', name: 'Администрация Пластуновского сельского поселения', kind: 'settlement_administration' })
+      .send({
+        jurisdiction: 'plastunovskaya-sp',
+        name: 'Администрация Пластуновского сельского поселения',
+        kind: 'settlement_administration',
+      })
       .expect(201);
 
     // A crash: the Node process is killed outright and its PostgreSQL is left orphaned.
@@ -49,15 +62,32 @@ describe('Start-up', () => {
     expect(second.output()).not.toContain('created admin@localhost');
     expect(second.output()).toContain('Stopping orphaned PostgreSQL server');
     await request(second.url).get('/ready').expect(200);
-    const again = (await request(second.url).post('/api/v1/auth/login').send({ email: 'admin@localhost', password }).expect(200)).body.token;
-    await request(second.url).get(`/api/v1/organizations/${created.body.id}`).set('Authorization', `Bearer ${again}`).expect(200);
+    const again = (
+      await request(second.url).post('/api/v1/auth/login').send({ email: 'admin@localhost', password }).expect(200)
+    ).body.token;
+    await request(second.url)
+      .get(`/api/v1/organizations/${created.body.id}`)
+      .set('Authorization', `Bearer ${again}`)
+      .expect(200);
 
     // The shell command shares the running service's server; a second service on the same data is refused.
-    const cli = await runScript('dist/src/cli.js', ['user:create', '--email', 'cli@test.local', '--password', 'created-from-the-shell', '--role', 'viewer'], env);
+    const cli = await runScript(
+      'dist/src/cli.js',
+      ['user:create', '--email', 'cli@test.local', '--password', 'created-from-the-shell', '--role', 'viewer'],
+      env,
+    );
     expect(cli.output).toContain('Пользователь создан: cli@test.local');
     expect(cli.code).toBe(0);
-    await request(second.url).post('/api/v1/auth/login').send({ email: 'cli@test.local', password: 'created-from-the-shell' }).expect(200);
-    const rival = spawnSync(process.execPath, [MAIN], { cwd: ROOT, env: { ...env, PORT: '0' }, encoding: 'utf8', timeout: 60_000 });
+    await request(second.url)
+      .post('/api/v1/auth/login')
+      .send({ email: 'cli@test.local', password: 'created-from-the-shell' })
+      .expect(200);
+    const rival = spawnSync(process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: { ...env, PORT: '0' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(rival.status).not.toBe(0);
     expect(rival.stderr).toMatch(/Another running service .* uses the embedded cluster/);
     await request(second.url).get('/ready').expect(200);
@@ -86,7 +116,9 @@ describe('Start-up', () => {
       const secret = 'Sup3r-Secret-Passw0rd';
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const response = await request(app.url).post('/api/v1/auth/login').send({ email: 'admin@test.local', password: secret });
+        const response = await request(app.url)
+          .post('/api/v1/auth/login')
+          .send({ email: 'admin@test.local', password: secret });
         statuses.push(response.status);
         if (response.status === 429) expect(response.body.code).toBe('COMMON.TOO_MANY_REQUESTS');
       }

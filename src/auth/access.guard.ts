@@ -45,7 +45,11 @@ export class AccessGuard implements CanActivate {
     }
     const organization = rule.organization && read(request, rule.organization);
     // A malformed id is left to the route's own validation (400); it can reach no data.
-    if (organization !== undefined && UUID.test(organization) && !(await this.mayAccessOrganization(principal, organization))) {
+    if (
+      organization !== undefined &&
+      UUID.test(organization) &&
+      !(await this.mayAccessOrganization(principal, organization))
+    ) {
       throw new AuthError(AuthErrorCode.FORBIDDEN_SCOPE);
     }
     return true;

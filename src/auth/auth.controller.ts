@@ -1,12 +1,26 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
-import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiNoContentResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { Public } from './access.decorator';
 import { AuthToken } from './auth-token.entity';
 import { AuthService } from './auth.service';
-import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto, LoginDto, LoginResponseDto, PrincipalDto } from './dto/auth.dto';
+import {
+  ApiTokenDto,
+  CreateApiTokenDto,
+  CreatedApiTokenDto,
+  LoginDto,
+  LoginResponseDto,
+  PrincipalDto,
+} from './dto/auth.dto';
 import { CurrentPrincipal } from './principal';
 import type { Principal } from './principal';
 
@@ -24,7 +38,12 @@ export class AuthController {
   @ApiProblems(400, 401, 429)
   async login(@Body() body: LoginDto): Promise<LoginResponseDto> {
     const session = await this.auth.login(body.email, body.password);
-    return { token: session.token, tokenType: 'Bearer', expiresAt: session.expiresAt.toISOString(), userId: session.userId };
+    return {
+      token: session.token,
+      tokenType: 'Bearer',
+      expiresAt: session.expiresAt.toISOString(),
+      userId: session.userId,
+    };
   }
 
   @Post('logout')
@@ -52,7 +71,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Create a long-lived API token for an integration (same rights as its owner)' })
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
   @ApiProblems(400, 401)
-  async createToken(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
+  async createToken(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateApiTokenDto,
+  ): Promise<CreatedApiTokenDto> {
     const { token, record } = await this.auth.createApiToken(principal, body.name, body.expiresInDays);
     return { ...toTokenDto(record), token };
   }

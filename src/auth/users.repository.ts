@@ -42,14 +42,18 @@ export class UsersRepository {
 
   async missingJurisdictions(codes: string[]): Promise<string[]> {
     if (!codes.length) return [];
-    const found = await this.dataSource.getRepository(Jurisdiction).find({ where: { code: In(codes) }, select: { code: true } });
+    const found = await this.dataSource
+      .getRepository(Jurisdiction)
+      .find({ where: { code: In(codes) }, select: { code: true } });
     const known = new Set(found.map((j) => j.code));
     return codes.filter((c) => !known.has(c));
   }
 
   async missingOrganizations(ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const found = await this.dataSource.getRepository(Organization).find({ where: { id: In(ids) }, select: { id: true } });
+    const found = await this.dataSource
+      .getRepository(Organization)
+      .find({ where: { id: In(ids) }, select: { id: true } });
     const known = new Set(found.map((o) => o.id));
     return ids.filter((id) => !known.has(id));
   }
@@ -59,10 +63,16 @@ export class UsersRepository {
     await manager.delete(UserJurisdictionScope, { userId });
     await manager.delete(UserOrganizationScope, { userId });
     if (jurisdictions.length) {
-      await manager.insert(UserJurisdictionScope, jurisdictions.map((jurisdictionCode) => ({ userId, jurisdictionCode })));
+      await manager.insert(
+        UserJurisdictionScope,
+        jurisdictions.map((jurisdictionCode) => ({ userId, jurisdictionCode })),
+      );
     }
     if (organizations.length) {
-      await manager.insert(UserOrganizationScope, organizations.map((organizationId) => ({ userId, organizationId })));
+      await manager.insert(
+        UserOrganizationScope,
+        organizations.map((organizationId) => ({ userId, organizationId })),
+      );
     }
   }
 

@@ -43,7 +43,10 @@ export class UsersService {
     if (await this.users.existsByEmail(email)) throw new AuthError(AuthErrorCode.USER_EMAIL_TAKEN, { email });
     const passwordHash = await hashPassword(input.password);
     const id = await this.users.transaction(async (manager) => {
-      const saved = await manager.save(User, manager.create(User, { email, fullName: input.fullName.trim(), passwordHash, role: input.role }));
+      const saved = await manager.save(
+        User,
+        manager.create(User, { email, fullName: input.fullName.trim(), passwordHash, role: input.role }),
+      );
       await this.users.replaceScopes(manager, saved.id, jurisdictions, organizations);
       return saved.id;
     });
@@ -53,17 +56,25 @@ export class UsersService {
   async update(id: string, changes: UserChanges): Promise<User> {
     const current = await this.get(id);
     const role = changes.role ?? current.role;
-    const jurisdictions = changes.jurisdictions ? unique(changes.jurisdictions) : (current.jurisdictionScopes ?? []).map((s) => s.jurisdictionCode);
-    const organizations = changes.organizations ? unique(changes.organizations) : (current.organizationScopes ?? []).map((s) => s.organizationId);
+    const jurisdictions = changes.jurisdictions
+      ? unique(changes.jurisdictions)
+      : (current.jurisdictionScopes ?? []).map((s) => s.jurisdictionCode);
+    const organizations = changes.organizations
+      ? unique(changes.organizations)
+      : (current.organizationScopes ?? []).map((s) => s.organizationId);
     await this.checkScopes(role, jurisdictions, organizations);
     const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
     await this.users.transaction(async (manager) => {
-      await manager.update(User, { id }, {
-        role,
-        ...(changes.fullName !== undefined && { fullName: changes.fullName.trim() }),
-        ...(changes.isActive !== undefined && { isActive: changes.isActive }),
-        ...(passwordHash && { passwordHash }),
-      });
+      await manager.update(
+        User,
+        { id },
+        {
+          role,
+          ...(changes.fullName !== undefined && { fullName: changes.fullName.trim() }),
+          ...(changes.isActive !== undefined && { isActive: changes.isActive }),
+          ...(passwordHash && { passwordHash }),
+        },
+      );
       await this.users.replaceScopes(manager, id, jurisdictions, organizations);
     });
     return this.get(id);

@@ -27,7 +27,8 @@ import { formatClockTime } from './working-time';
 
 const JURISDICTION_PARAM = { name: 'jurisdiction', example: 'khabarovsk-krai' };
 const DATE_PARAM = { name: 'date', example: '2026-12-31' };
-const DEADLINE_RULE = 'ГК РФ ст. 191, 193, 194: срок начинается на следующий день после события и истекает в конце рабочего дня';
+const DEADLINE_RULE =
+  'ГК РФ ст. 191, 193, 194: срок начинается на следующий день после события и истекает в конце рабочего дня';
 const CONTENT_PLAN_RULE =
   'Постановление Правительства Хабаровского края от 17.03.2020 № 77-пр, Положение 1 п.6: предпоследний рабочий день недели, предшествующей плановой, до 17:00';
 
@@ -214,7 +215,9 @@ export class CalendarController {
 
 function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value)) {
-    throw new CalendarError(CalendarErrorCode.INVALID_DATE, { value }, [{ field: 'year', message: 'ожидается год, например 2028' }]);
+    throw new CalendarError(CalendarErrorCode.INVALID_DATE, { value }, [
+      { field: 'year', message: 'ожидается год, например 2028' },
+    ]);
   }
   return Number(value);
 }

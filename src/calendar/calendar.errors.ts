@@ -26,7 +26,8 @@ export const CALENDAR_ERROR_MESSAGES: Record<CalendarErrorCode, string> = {
   [CalendarErrorCode.INVALID_WORKING_DAYS]: 'Число рабочих дней должно быть целым числом от 0 до 365',
   [CalendarErrorCode.INVALID_DURATION]: 'Продолжительность рабочего времени должна быть неотрицательным числом минут',
   [CalendarErrorCode.INVALID_TIME_ZONE]: 'Часовой пояс должен быть названием из базы IANA, например Asia/Vladivostok',
-  [CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS]: 'Время окончания рабочего дня должно быть в пределах от 01:00 до 23:59',
+  [CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS]:
+    'Время окончания рабочего дня должно быть в пределах от 01:00 до 23:59',
   [CalendarErrorCode.JURISDICTION_NOT_FOUND]: 'Юрисдикция не найдена',
   [CalendarErrorCode.INVALID_SCHEDULE]:
     'Некорректный график работы: время в формате ЧЧ:мм, начало раньше окончания, перерывы внутри рабочего дня и не пересекаются',

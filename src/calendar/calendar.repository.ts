@@ -43,9 +43,7 @@ export class CalendarRepository {
 
   /** Changes whenever any calendar data or jurisdiction changes; cheap enough to ask per request. */
   async stamp(): Promise<string> {
-    const [row] = await this.dataSource.query(
-      STAMP_SQL,
-    );
+    const [row] = await this.dataSource.query(STAMP_SQL);
     return row.stamp as string;
   }
 
@@ -55,9 +53,7 @@ export class CalendarRepository {
       manager.find(CalendarDayOverrideRecord),
       manager.find(RegionalHolidayRecord),
       manager.find(Jurisdiction),
-      manager.query(
-        STAMP_SQL,
-      ),
+      manager.query(STAMP_SQL),
     ]);
     return { stamp: row.stamp, years, days, regional, jurisdictions };
   }

@@ -3,7 +3,12 @@ import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { CommonError, CommonErrorCode } from '../common/errors/common.errors';
-import { CalendarChangeAction, CalendarDayOverrideRecord, CalendarYearRecord, RegionalHolidayRecord } from './calendar-override.entity';
+import {
+  CalendarChangeAction,
+  CalendarDayOverrideRecord,
+  CalendarYearRecord,
+  RegionalHolidayRecord,
+} from './calendar-override.entity';
 import { CalendarData, CalendarRepository } from './calendar.repository';
 import { buildCalendarSnapshot, CalendarSnapshot } from './calendar-snapshot';
 import { CalendarError, CalendarErrorCode } from './calendar.errors';
@@ -81,7 +86,11 @@ export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy 
       ]);
     }
     const result: DayInfo[] = [];
-    for (let day = DateTime.fromISO(from, { zone: 'utc' }), i = 0; i <= last - first; i++, day = day.plus({ days: 1 })) {
+    for (
+      let day = DateTime.fromISO(from, { zone: 'utc' }), i = 0;
+      i <= last - first;
+      i++, day = day.plus({ days: 1 })
+    ) {
       result.push(j.calendar.dayInfo(day.toISODate()!));
     }
     return result;
@@ -127,7 +136,9 @@ export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy 
 
   async setYear(definition: YearDefinition, userId: string) {
     const outside = definition.days.flatMap((d, i) =>
-      d.date.startsWith(`${definition.year}-`) ? [] : [{ field: `days[${i}].date`, message: `дата не относится к ${definition.year} году` }],
+      d.date.startsWith(`${definition.year}-`)
+        ? []
+        : [{ field: `days[${i}].date`, message: `дата не относится к ${definition.year} году` }],
     );
     if (outside.length) throw new CommonError(CommonErrorCode.VALIDATION_FAILED, {}, outside);
     const clean = asYearDefinition(definition);

@@ -16,7 +16,8 @@ describe('nextYearMissingWarning (DOMAIN.md §7: the calendar is data that must 
     expect(nextYearMissingWarning('2026-11-23', coverage)).toBeUndefined();
   });
 
-  it('warns past the end of coverage too', () => {
-    expect(nextYearMissingWarning('2028-02-01', coverage)).toContain('add 2029');
+  it('warns past the end of coverage, asking first for the first missing year', () => {
+    expect(nextYearMissingWarning('2028-02-01', coverage)).toContain('add 2028');
+    expect(nextYearMissingWarning('2029-02-01', coverage)).toContain('add 2028');
   });
 });

@@ -8,6 +8,8 @@ import { CalendarCoverage } from './working-calendar';
 export function nextYearMissingWarning(today: string, coverage: CalendarCoverage): string | undefined {
   const year = Number(today.slice(0, 4));
   const lastCoveredYear = Number(coverage.to.slice(0, 4));
-  if (today.slice(5) < '10-01' || lastCoveredYear > year) return undefined;
-  return `Production calendar ends on ${coverage.to}: add ${year + 1} (PUT /api/v1/calendar/years/${year + 1}) before deadlines reach it`;
+  // Past the end of coverage the current year itself is missing: every deadline now fails.
+  const missing = lastCoveredYear < year ? lastCoveredYear + 1 : year + 1;
+  if (lastCoveredYear >= year && (today.slice(5) < '10-01' || lastCoveredYear > year)) return undefined;
+  return `Production calendar ends on ${coverage.to}: add ${missing} (PUT /api/v1/calendar/years/${missing}) before deadlines reach it`;
 }

@@ -13,11 +13,7 @@ const KNOWN_PACKAGE_ERRATA: Record<string, string> = {
   // package keeps them working, and still shortens 30 Apr and 8 May as first planned. It does
   // have the later decrees (24 Jun, 1 Jul 2020; 4–7 May 2021), so this is missing data.
   ...Object.fromEntries(
-    [
-      ...range('2020-03-30', '2020-04-03'),
-      ...range('2020-04-06', '2020-04-30'),
-      ...range('2020-05-06', '2020-05-08'),
-    ]
+    [...range('2020-03-30', '2020-04-03'), ...range('2020-04-06', '2020-04-30'), ...range('2020-05-06', '2020-05-08')]
       .filter((d) => isWeekday(d))
       .map((d) => [d, 'COVID non-working day (Указы 206/239/294 of 2020) missing in prod-cal']),
   ),
@@ -65,12 +61,15 @@ describe('cross-check with the npm package prod-cal', () => {
     expect(theirs('2025-01-05')).toBe('holiday');
   });
 
-  it.each([2020, 2021, 2022, 2023, 2024, 2025])('agrees on every day of %i except the listed package errata', (year) => {
-    const differences: Record<string, string> = {};
-    for (const date of range(`${year}-01-01`, `${year}-12-31`)) {
-      if (ours(date) !== theirs(date)) differences[date] = `ours ${ours(date)}, prod-cal ${theirs(date)}`;
-    }
-    const expected = Object.keys(KNOWN_PACKAGE_ERRATA).filter((d) => d.startsWith(String(year)));
-    expect(Object.keys(differences).sort()).toEqual(expected.sort());
-  });
+  it.each([2020, 2021, 2022, 2023, 2024, 2025])(
+    'agrees on every day of %i except the listed package errata',
+    (year) => {
+      const differences: Record<string, string> = {};
+      for (const date of range(`${year}-01-01`, `${year}-12-31`)) {
+        if (ours(date) !== theirs(date)) differences[date] = `ours ${ours(date)}, prod-cal ${theirs(date)}`;
+      }
+      const expected = Object.keys(KNOWN_PACKAGE_ERRATA).filter((d) => d.startsWith(String(year)));
+      expect(Object.keys(differences).sort()).toEqual(expected.sort());
+    },
+  );
 });

@@ -60,10 +60,13 @@ describe('WorkingCalendar: yearly totals', () => {
   it.each([
     [2020, ['2020-04-30', '2020-05-08'], 248, 5, 1979],
     [2021, ['2021-11-03'], 247, 4, 1972],
-  ])('matches the planned %i totals once the presidential non-working days are taken out', (year, shortenedDays, working, shortened, hours) => {
-    const cal = new WorkingCalendar([planned(year, shortenedDays)]);
-    expect(totals(cal, year)).toEqual({ working, shortened, hours });
-  });
+  ])(
+    'matches the planned %i totals once the presidential non-working days are taken out',
+    (year, shortenedDays, working, shortened, hours) => {
+      const cal = new WorkingCalendar([planned(year, shortenedDays)]);
+      expect(totals(cal, year)).toEqual({ working, shortened, hours });
+    },
+  );
 });
 
 describe('WorkingCalendar.dayInfo', () => {
@@ -71,7 +74,13 @@ describe('WorkingCalendar.dayInfo', () => {
     ['2025-01-06', false, false, 'holiday', 'Новогодние каникулы (ТК РФ ст.112)'],
     ['2025-01-07', false, false, 'holiday', 'Рождество Христово (ТК РФ ст.112)'],
     ['2025-03-08', false, false, 'holiday', 'Международный женский день (ТК РФ ст.112)'],
-    ['2025-12-31', false, false, 'transferred_day_off', 'Перенос выходного с 05.01 (постановление Правительства РФ от 04.10.2024 № 1335)'],
+    [
+      '2025-12-31',
+      false,
+      false,
+      'transferred_day_off',
+      'Перенос выходного с 05.01 (постановление Правительства РФ от 04.10.2024 № 1335)',
+    ],
     ['2025-03-10', true, false, 'working', 'Рабочий день'],
     ['2025-03-09', false, false, 'weekend', 'Выходной день'],
     ['2025-03-07', true, true, 'shortened', 'Предпраздничный день, сокращён на 1 час (ТК РФ ст.95)'],

@@ -299,4 +299,3 @@ function flagsOf(kind: DayKind): number {
       return WORKING | SHORTENED;
   }
 }
-

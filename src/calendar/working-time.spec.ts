@@ -40,19 +40,48 @@ function errorOf(fn: () => unknown): CalendarError {
 
 describe('deadlineAfterWorkingDays (DOMAIN.md §7)', () => {
   it('starts the period on the day after the event (Civil Code art. 191)', () => {
-    expect(deadlineAfterWorkingDays(at('2025-10-06T09:00', moscow), 1, moscow).toISO()).toBe('2025-10-07T18:00:00.000+03:00');
-    expect(deadlineAfterWorkingDays(at('2025-10-06T23:59', moscow), 1, moscow).toISO()).toBe('2025-10-07T18:00:00.000+03:00');
+    expect(deadlineAfterWorkingDays(at('2025-10-06T09:00', moscow), 1, moscow).toISO()).toBe(
+      '2025-10-07T18:00:00.000+03:00',
+    );
+    expect(deadlineAfterWorkingDays(at('2025-10-06T23:59', moscow), 1, moscow).toISO()).toBe(
+      '2025-10-07T18:00:00.000+03:00',
+    );
   });
 
   it.each([
-    ['skips the New Year holidays and the transferred 31 Dec 2025 and 9 Jan 2026', '2025-12-30T10:00', 1, '2026-01-12T18:00:00.000+03:00'],
+    [
+      'skips the New Year holidays and the transferred 31 Dec 2025 and 9 Jan 2026',
+      '2025-12-30T10:00',
+      1,
+      '2026-01-12T18:00:00.000+03:00',
+    ],
     ['counts on through the New Year holidays', '2025-12-30T10:00', 3, '2026-01-14T18:00:00.000+03:00'],
-    ['counts the working Saturday 2025-11-01 and ends an hour early there (art. 95)', '2025-10-31T12:00', 1, '2025-11-01T17:00:00.000+03:00'],
+    [
+      'counts the working Saturday 2025-11-01 and ends an hour early there (art. 95)',
+      '2025-10-31T12:00',
+      1,
+      '2025-11-01T17:00:00.000+03:00',
+    ],
     ['skips 3 Nov (transferred) and 4 Nov (holiday) 2025', '2025-10-31T12:00', 2, '2025-11-05T18:00:00.000+03:00'],
-    ['skips the non-working days of Указ № 595 (30 Oct – 7 Nov 2021)', '2021-10-29T10:00', 1, '2021-11-08T18:00:00.000+03:00'],
-    ['ends at 17:00 on a shortened pre-holiday day (2025-03-07)', '2025-03-06T10:00', 1, '2025-03-07T17:00:00.000+03:00'],
+    [
+      'skips the non-working days of Указ № 595 (30 Oct – 7 Nov 2021)',
+      '2021-10-29T10:00',
+      1,
+      '2021-11-08T18:00:00.000+03:00',
+    ],
+    [
+      'ends at 17:00 on a shortened pre-holiday day (2025-03-07)',
+      '2025-03-06T10:00',
+      1,
+      '2025-03-07T17:00:00.000+03:00',
+    ],
     ['counts 10 working days across the May 2025 holidays', '2025-04-28T10:00', 10, '2025-05-16T18:00:00.000+03:00'],
-    ['takes the first working day of 2020 after an event on 2019-12-31 (only 2020 days are counted)', '2019-12-31T10:00', 1, '2020-01-09T18:00:00.000+03:00'],
+    [
+      'takes the first working day of 2020 after an event on 2019-12-31 (only 2020 days are counted)',
+      '2019-12-31T10:00',
+      1,
+      '2020-01-09T18:00:00.000+03:00',
+    ],
   ])('%s (art. 193–194)', (_rule, event, n, expected) => {
     expect(deadlineAfterWorkingDays(at(event, moscow), n, moscow).toISO()).toBe(expected);
   });
@@ -65,9 +94,21 @@ describe('deadlineAfterWorkingDays (DOMAIN.md §7)', () => {
   });
 
   it.each([
-    ['closes the same working day for an event before close of business', '2025-10-06T10:00', '2025-10-06T18:00:00.000+03:00'],
-    ['moves to the next working day for an event after close of business', '2025-10-06T19:00', '2025-10-07T18:00:00.000+03:00'],
-    ['moves to the next working day for an event exactly at close of business', '2025-10-06T18:00', '2025-10-07T18:00:00.000+03:00'],
+    [
+      'closes the same working day for an event before close of business',
+      '2025-10-06T10:00',
+      '2025-10-06T18:00:00.000+03:00',
+    ],
+    [
+      'moves to the next working day for an event after close of business',
+      '2025-10-06T19:00',
+      '2025-10-07T18:00:00.000+03:00',
+    ],
+    [
+      'moves to the next working day for an event exactly at close of business',
+      '2025-10-06T18:00',
+      '2025-10-07T18:00:00.000+03:00',
+    ],
     ['moves from a Saturday to Monday', '2025-10-04T10:00', '2025-10-06T18:00:00.000+03:00'],
     ['closes at 17:00 on a shortened day', '2025-03-07T16:59', '2025-03-07T17:00:00.000+03:00'],
     ['moves on after 17:00 on a shortened day', '2025-03-07T17:30', '2025-03-10T18:00:00.000+03:00'],
@@ -83,7 +124,11 @@ describe('deadlineAfterWorkingDays (DOMAIN.md §7)', () => {
 
   it('accepts a Date or a DateTime and answers in the jurisdiction zone; the millis variant agrees', () => {
     const asDate = deadlineAfterWorkingDays(new Date('2025-10-06T06:00:00Z'), 2, khabarovsk);
-    const asDateTime = deadlineAfterWorkingDays(DateTime.fromISO('2025-10-06T06:00:00Z', { zone: 'utc' }), 2, khabarovsk);
+    const asDateTime = deadlineAfterWorkingDays(
+      DateTime.fromISO('2025-10-06T06:00:00Z', { zone: 'utc' }),
+      2,
+      khabarovsk,
+    );
     expect(asDate.toISO()).toBe('2025-10-08T18:00:00.000+10:00');
     expect(asDate.zoneName).toBe('Asia/Vladivostok');
     expect(asDateTime.toMillis()).toBe(asDate.toMillis());
@@ -114,8 +159,12 @@ describe('deadlineAfterWorkingDays (DOMAIN.md §7)', () => {
 
   it('rejects an unknown time zone, an invalid instant and an impossible close of business', () => {
     const badZone = { ...moscow, timeZone: 'Mars/Olympus' };
-    expect(errorOf(() => deadlineAfterWorkingDays(new Date(), 1, badZone)).code).toBe(CalendarErrorCode.INVALID_TIME_ZONE);
-    expect(errorOf(() => deadlineAfterWorkingDays(new Date('nope'), 1, moscow)).code).toBe(CalendarErrorCode.INVALID_INSTANT);
+    expect(errorOf(() => deadlineAfterWorkingDays(new Date(), 1, badZone)).code).toBe(
+      CalendarErrorCode.INVALID_TIME_ZONE,
+    );
+    expect(errorOf(() => deadlineAfterWorkingDays(new Date('nope'), 1, moscow)).code).toBe(
+      CalendarErrorCode.INVALID_INSTANT,
+    );
     const badClose = { ...moscow, closeOfBusiness: { hour: 0, minute: 30 } };
     expect(errorOf(() => deadlineAfterWorkingDays(new Date(), 1, badClose)).code).toBe(
       CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS,
@@ -165,7 +214,9 @@ describe('deadlineAfterWorkingDays: properties', () => {
     fc.assert(
       fc.property(event, n, zone, (ms, days, z) => {
         const j = jOf(z);
-        expect(deadlineAfterWorkingDaysMillis(ms, days, j)).toBeLessThanOrEqual(deadlineAfterWorkingDaysMillis(ms, days + 1, j));
+        expect(deadlineAfterWorkingDaysMillis(ms, days, j)).toBeLessThanOrEqual(
+          deadlineAfterWorkingDaysMillis(ms, days + 1, j),
+        );
       }),
     );
   });
@@ -175,7 +226,9 @@ describe('deadlineAfterWorkingDays: properties', () => {
       fc.property(event, event, n, zone, (a, b, days, z) => {
         const j = jOf(z);
         const [early, late] = a <= b ? [a, b] : [b, a];
-        expect(deadlineAfterWorkingDaysMillis(early, days, j)).toBeLessThanOrEqual(deadlineAfterWorkingDaysMillis(late, days, j));
+        expect(deadlineAfterWorkingDaysMillis(early, days, j)).toBeLessThanOrEqual(
+          deadlineAfterWorkingDaysMillis(late, days, j),
+        );
       }),
     );
   });
@@ -202,7 +255,8 @@ describe('deadlineAfterWorkingDays: properties', () => {
     };
     const ev = DateTime.fromMillis(ms, { zone: j.timeZone });
     let day = ev.startOf('day');
-    if (days === 0 && federal.isWorkingDay(day.toISODate() as string) && ms < close(day).toMillis()) return close(day).toMillis();
+    if (days === 0 && federal.isWorkingDay(day.toISODate() as string) && ms < close(day).toMillis())
+      return close(day).toMillis();
     let left = Math.max(days, 1);
     while (left > 0) {
       day = day.plus({ days: 1 });
@@ -251,7 +305,11 @@ describe('penultimateWorkingDay (Khabarovsk Положение 1 p.6)', () => {
     ['is Thursday in an ordinary week', '2025-W40', '2025-10-02'],
     ['is Wednesday when Friday is a holiday (12 Jun 2020, День России)', '2020-W24', '2020-06-10'],
     ['is Wednesday when Friday is a holiday (4 Nov 2022, День народного единства)', '2022-W44', '2022-11-02'],
-    ['is Tuesday when Thursday is a holiday and Friday a transferred day off (12–13 Jun 2025)', '2025-W24', '2025-06-10'],
+    [
+      'is Tuesday when Thursday is a holiday and Friday a transferred day off (12–13 Jun 2025)',
+      '2025-W24',
+      '2025-06-10',
+    ],
     ['is Friday when Saturday is a transferred working day (1 Nov 2025)', '2025-W44', '2025-10-31'],
     ['is the first of the two working days of the New Year week 2026-W01', '2026-W01', '2025-12-29'],
     ['searches back into earlier weeks when a week has no working day (2026-W02, 5–11 Jan)', '2026-W02', '2025-12-29'],
@@ -270,7 +328,10 @@ describe('penultimateWorkingDay (Khabarovsk Положение 1 p.6)', () => {
       reason: 'тест',
       source,
     }));
-    const year = mergeYear(shippedYears().find((y) => y.year === 2025), { year: 2025, days });
+    const year = mergeYear(
+      shippedYears().find((y) => y.year === 2025),
+      { year: 2025, days },
+    );
     const j = { ...khabarovsk, calendar: new WorkingCalendar([year]) };
     expect(penultimateWorkingDay('2025-W40', j)).toBe('2025-09-26');
   });
@@ -290,7 +351,9 @@ describe('contentPlanDue (Khabarovsk Положение 1 p.6: by 17:00 local ti
   });
 
   it('means 17:00 in Khabarovsk, which is 10:00 in Moscow', () => {
-    expect(contentPlanDue('2025-W41', khabarovsk).setZone('Europe/Moscow').toISO()).toBe('2025-10-02T10:00:00.000+03:00');
+    expect(contentPlanDue('2025-W41', khabarovsk).setZone('Europe/Moscow').toISO()).toBe(
+      '2025-10-02T10:00:00.000+03:00',
+    );
   });
 });
 
@@ -309,7 +372,9 @@ describe('addWorkingTime (working hours for messages and incidents)', () => {
 
   it('follows a custom schedule without breaks', () => {
     const schedule = { start: '08:00', end: '17:00', breaks: [] };
-    expect(addWorkingTime(at('2025-10-06T16:00', moscow), 120, moscow, schedule).toISO()).toBe('2025-10-07T09:00:00.000+03:00');
+    expect(addWorkingTime(at('2025-10-06T16:00', moscow), 120, moscow, schedule).toISO()).toBe(
+      '2025-10-07T09:00:00.000+03:00',
+    );
   });
 
   it('is additive: a + b minutes equal a minutes, then b minutes', () => {
@@ -330,8 +395,21 @@ describe('addWorkingTime (working hours for messages and incidents)', () => {
     ['end before start', { start: '18:00', end: '09:00', breaks: [] }],
     ['a time not in HH:mm', { start: '9:00', end: '18:00', breaks: [] }],
     ['a break outside the day', { start: '09:00', end: '18:00', breaks: [{ start: '18:00', end: '19:00' }] }],
-    ['overlapping breaks', { start: '09:00', end: '18:00', breaks: [{ start: '12:00', end: '13:30' }, { start: '13:00', end: '14:00' }] }],
-    ['a break that ends before it starts', { start: '09:00', end: '18:00', breaks: [{ start: '14:00', end: '13:00' }] }],
+    [
+      'overlapping breaks',
+      {
+        start: '09:00',
+        end: '18:00',
+        breaks: [
+          { start: '12:00', end: '13:30' },
+          { start: '13:00', end: '14:00' },
+        ],
+      },
+    ],
+    [
+      'a break that ends before it starts',
+      { start: '09:00', end: '18:00', breaks: [{ start: '14:00', end: '13:00' }] },
+    ],
     ['no working time at all', { start: '09:00', end: '18:00', breaks: [{ start: '09:00', end: '18:00' }] }],
   ])('rejects a schedule with %s (INVALID_SCHEDULE, field schedule)', (_what, schedule) => {
     const e = errorOf(() => addWorkingTime(new Date('2025-10-06T06:00:00Z'), 60, moscow, schedule));
@@ -405,9 +483,12 @@ describe('parseClockTime (close of business as stored in the jurisdictions table
     expect(parseClockTime(value)).toEqual(expected);
   });
 
-  it.each(['00:30', '24:00', '18:00:30', '6pm', ''])('rejects %p (INVALID_CLOSE_OF_BUSINESS) and names the field', (value) => {
-    const e = errorOf(() => parseClockTime(value, 'closeOfBusiness'));
-    expect(e.code).toBe(CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS);
-    expect(e.fields.map((f) => f.field)).toEqual(['closeOfBusiness']);
-  });
+  it.each(['00:30', '24:00', '18:00:30', '6pm', ''])(
+    'rejects %p (INVALID_CLOSE_OF_BUSINESS) and names the field',
+    (value) => {
+      const e = errorOf(() => parseClockTime(value, 'closeOfBusiness'));
+      expect(e.code).toBe(CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS);
+      expect(e.fields.map((f) => f.field)).toEqual(['closeOfBusiness']);
+    },
+  );
 });

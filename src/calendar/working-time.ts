@@ -1,13 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { CalendarError, CalendarErrorCode, fieldFor } from './calendar.errors';
-import {
-  DAY_MS,
-  WorkingCalendar,
-  dateOfOrdinal,
-  isoWeekdayOf,
-  ordinalOf,
-  parseDateOrdinal,
-} from './working-calendar';
+import { DAY_MS, WorkingCalendar, dateOfOrdinal, isoWeekdayOf, ordinalOf, parseDateOrdinal } from './working-calendar';
 
 /**
  * Working-time rules of DOMAIN.md §7. Every clock runs in the jurisdiction's IANA zone; offsets
@@ -390,7 +383,9 @@ function parseSchedule(schedule: WorkSchedule): ParsedSchedule {
   const end = minutes(schedule?.end);
   if (start >= end) throw invalidSchedule(schedule, 'start must be before end');
   if (!Array.isArray(schedule.breaks)) throw invalidSchedule(schedule, 'breaks must be a list');
-  const breaks = schedule.breaks.map((b: TimeRange) => [minutes(b?.start), minutes(b?.end)]).sort((x, y) => x[0] - y[0]);
+  const breaks = schedule.breaks
+    .map((b: TimeRange) => [minutes(b?.start), minutes(b?.end)])
+    .sort((x, y) => x[0] - y[0]);
   let cursor = start;
   const full: number[] = [];
   for (const [bs, be] of breaks) {

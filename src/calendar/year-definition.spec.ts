@@ -17,7 +17,12 @@ function codeOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
-const mskSource = { kind: 'transfer_decree' as const, title: 'Тестовое постановление', number: '1', date: '2027-01-15' };
+const mskSource = {
+  kind: 'transfer_decree' as const,
+  title: 'Тестовое постановление',
+  number: '1',
+  date: '2027-01-15',
+};
 
 describe('shipped production calendar', () => {
   it('ships the federal years 2020–2027, 2027 marked weak (its decree is seen in code repositories only)', () => {
@@ -69,7 +74,12 @@ describe('mergeYear (database overrides win over the shipped data)', () => {
       year: 2027,
       days: [
         { date: '2027-11-05', kind: 'working', reason: 'Рабочий день (тестовое постановление)', source: mskSource },
-        { date: '2027-11-13', kind: 'working_weekend', reason: 'Рабочая суббота (тестовое постановление)', source: mskSource },
+        {
+          date: '2027-11-13',
+          kind: 'working_weekend',
+          reason: 'Рабочая суббота (тестовое постановление)',
+          source: mskSource,
+        },
       ],
     });
     const cal = new WorkingCalendar([merged]);

@@ -19,12 +19,7 @@ import y2027 from './data/2027.json';
  *   cancel a shipped entry (on a weekday this is the same as removing the entry).
  */
 export type DayKind =
-  | 'holiday'
-  | 'transferred_day_off'
-  | 'extra_non_working'
-  | 'working_weekend'
-  | 'shortened'
-  | 'working';
+  'holiday' | 'transferred_day_off' | 'extra_non_working' | 'working_weekend' | 'shortened' | 'working';
 
 export const DAY_KINDS: readonly DayKind[] = [
   'holiday',

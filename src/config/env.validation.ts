@@ -104,7 +104,9 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     const shown = first.property.includes('PASSWORD') ? '***' : JSON.stringify(first.value);
-    throw new Error(`Configuration error: ${first.property} ${reason.replace(first.property + ' ', '')} (got ${shown})`);
+    throw new Error(
+      `Configuration error: ${first.property} ${reason.replace(first.property + ' ', '')} (got ${shown})`,
+    );
   }
   if (env.ALLOW_TEST_CLOCK && env.NODE_ENV === 'production') {
     throw new Error('Configuration error: ALLOW_TEST_CLOCK must not be enabled when NODE_ENV=production');

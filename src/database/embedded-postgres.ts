@@ -146,7 +146,11 @@ async function clearLeftovers(
   const ownerPid = parentPid(pid);
   if (ownerPid !== undefined && ownerPid !== 1 && isNode(ownerPid)) return { ownerPid, port: Number(lines[3]) };
   log(`Stopping orphaned PostgreSQL server (pid ${pid}) left by an earlier run`);
-  for (const [signal, waitMs] of [['SIGINT', 10_000], ['SIGQUIT', 5_000], ['SIGKILL', 2_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 10_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 2_000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {

@@ -21,7 +21,12 @@ class ReadinessDto {
   @ApiProperty({ example: true, description: 'All migrations shipped with this version are applied' })
   migrations!: boolean;
 
-  @ApiProperty({ example: '2027-12-31', nullable: true, type: String, description: 'Last date the production calendar covers' })
+  @ApiProperty({
+    example: '2027-12-31',
+    nullable: true,
+    type: String,
+    description: 'Last date the production calendar covers',
+  })
   calendarCoveredUntil!: string | null;
 
   @ApiProperty({ example: [2027], type: [Number], description: 'Years whose calendar data is not yet confirmed' })

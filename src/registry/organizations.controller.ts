@@ -29,7 +29,10 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Organizations the caller may see, optionally in one jurisdiction' })
   @ApiOkResponse({ type: [OrganizationDto] })
   @ApiProblems(400, 401)
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListOrganizationsQueryDto): Promise<OrganizationDto[]> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListOrganizationsQueryDto,
+  ): Promise<OrganizationDto[]> {
     return (await this.organizations.list(principal, query.jurisdiction)).map(toOrganizationDto);
   }
 

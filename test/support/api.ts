@@ -33,7 +33,9 @@ export interface OrganizationSeed {
 }
 
 /** Builder: an organization created through the API as admin. */
-export async function anOrganization(seed: OrganizationSeed = {}): Promise<{ id: string; jurisdiction: string; name: string }> {
+export async function anOrganization(
+  seed: OrganizationSeed = {},
+): Promise<{ id: string; jurisdiction: string; name: string }> {
   const response = await api()
     .post('/api/v1/organizations')
     .set(bearer(await asAdmin()))

@@ -7,16 +7,19 @@ import { startEmbeddedDatabase } from '../../src/database/embedded-postgres';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './constants';
 import { freePort, ROOT, RunningApp, startApp, testEnvironment } from './processes';
 
-
 /**
  * Once per run: build the service, start a throwaway embedded PostgreSQL (or use
  * TEST_DATABASE_URL), create a fresh database and start the real service on it.
  */
 export default async function globalSetup() {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {

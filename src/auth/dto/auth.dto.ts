@@ -85,6 +85,9 @@ export class ApiTokenDto {
 }
 
 export class CreatedApiTokenDto extends ApiTokenDto {
-  @ApiProperty({ example: 'opa_5Jk2Lm9Np3Qr7St1Uv4Wx8Yz0Ab6Cd2Ef5Gh9Ij3Kl', description: 'Shown once; only its digest is stored' })
+  @ApiProperty({
+    example: 'opa_5Jk2Lm9Np3Qr7St1Uv4Wx8Yz0Ab6Cd2Ef5Gh9Ij3Kl',
+    description: 'Shown once; only its digest is stored',
+  })
   token!: string;
 }

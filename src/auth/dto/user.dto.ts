@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { Role } from '../role';
 
 const JURISDICTION_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -33,7 +45,11 @@ export class CreateUserDto {
   @Matches(JURISDICTION_CODE, { each: true })
   jurisdictions?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b'], description: 'Editors only' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b'],
+    description: 'Editors only',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)

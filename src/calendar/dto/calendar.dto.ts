@@ -58,7 +58,16 @@ export class CalendarDayDto {
 
   @ApiProperty({
     example: 'working_weekend',
-    enum: ['holiday', 'transferred_day_off', 'extra_non_working', 'working_weekend', 'shortened', 'working', 'weekend', 'regional_holiday'],
+    enum: [
+      'holiday',
+      'transferred_day_off',
+      'extra_non_working',
+      'working_weekend',
+      'shortened',
+      'working',
+      'weekend',
+      'regional_holiday',
+    ],
   })
   kind!: string;
 
@@ -79,10 +88,15 @@ export class DeadlineDto {
   @ApiProperty({ example: 5 })
   workingDays!: number;
 
-  @ApiProperty({ example: '2026-03-16T18:00:00.000+10:00', description: 'Close of business of the last working day, local offset' })
+  @ApiProperty({
+    example: '2026-03-16T18:00:00.000+10:00',
+    description: 'Close of business of the last working day, local offset',
+  })
   due!: string;
 
-  @ApiProperty({ example: 'ГК РФ ст. 191, 193, 194: срок начинается на следующий день после события и истекает в конце рабочего дня' })
+  @ApiProperty({
+    example: 'ГК РФ ст. 191, 193, 194: срок начинается на следующий день после события и истекает в конце рабочего дня',
+  })
   rule!: string;
 }
 
@@ -97,7 +111,8 @@ export class ContentPlanDueDto {
   due!: string;
 
   @ApiProperty({
-    example: 'Постановление Правительства Хабаровского края от 17.03.2020 № 77-пр, Положение 1 п.6: предпоследний рабочий день недели, предшествующей плановой, до 17:00',
+    example:
+      'Постановление Правительства Хабаровского края от 17.03.2020 № 77-пр, Положение 1 п.6: предпоследний рабочий день недели, предшествующей плановой, до 17:00',
   })
   rule!: string;
 }
@@ -144,7 +159,11 @@ export class YearDayDto {
 }
 
 export class YearDefinitionDto {
-  @ApiProperty({ enum: ['confirmed', 'weak'], example: 'confirmed', description: 'weak: not yet confirmed by two sources' })
+  @ApiProperty({
+    enum: ['confirmed', 'weak'],
+    example: 'confirmed',
+    description: 'weak: not yet confirmed by two sources',
+  })
   @IsIn(['confirmed', 'weak'])
   status!: 'confirmed' | 'weak';
 
@@ -263,7 +282,11 @@ export class CalendarChangeDto {
   @ApiProperty({ example: null, nullable: true, type: Object })
   before!: unknown;
 
-  @ApiProperty({ example: { date: '2026-12-31', kind: 'extra_non_working', reason: 'Нерабочий день' }, nullable: true, type: Object })
+  @ApiProperty({
+    example: { date: '2026-12-31', kind: 'extra_non_working', reason: 'Нерабочий день' },
+    nullable: true,
+    type: Object,
+  })
   after!: unknown;
 
   @ApiProperty({ type: SourceDto, nullable: true })

@@ -39,12 +39,32 @@ const EXAMPLES: Record<number, { code: string; detail: string; title: string; er
     detail: 'Запрос содержит ошибки в полях; исправьте их и повторите.',
     errors: [{ field: 'email', message: 'ожидается адрес электронной почты' }],
   },
-  401: { code: 'AUTH.UNAUTHENTICATED', title: 'Требуется вход', detail: 'Требуется вход: передайте токен в заголовке Authorization: Bearer <токен>.' },
-  403: { code: 'AUTH.FORBIDDEN_SCOPE', title: 'Доступ запрещён', detail: 'Эти данные относятся к организации или территории, к которой у вас нет доступа.' },
+  401: {
+    code: 'AUTH.UNAUTHENTICATED',
+    title: 'Требуется вход',
+    detail: 'Требуется вход: передайте токен в заголовке Authorization: Bearer <токен>.',
+  },
+  403: {
+    code: 'AUTH.FORBIDDEN_SCOPE',
+    title: 'Доступ запрещён',
+    detail: 'Эти данные относятся к организации или территории, к которой у вас нет доступа.',
+  },
   404: { code: 'REGISTRY.ORGANIZATION_NOT_FOUND', title: 'Не найдено', detail: 'Организация не найдена.' },
-  409: { code: 'AUTH.USER_EMAIL_TAKEN', title: 'Конфликт', detail: 'Пользователь с таким адресом электронной почты уже есть.' },
-  422: { code: 'CALENDAR.YEAR_UNKNOWN', title: 'Запрос не может быть выполнен', detail: 'Производственный календарь на этот год не загружен.' },
-  429: { code: 'COMMON.TOO_MANY_REQUESTS', title: 'Слишком много запросов', detail: 'Слишком много запросов; подождите минуту и повторите.' },
+  409: {
+    code: 'AUTH.USER_EMAIL_TAKEN',
+    title: 'Конфликт',
+    detail: 'Пользователь с таким адресом электронной почты уже есть.',
+  },
+  422: {
+    code: 'CALENDAR.YEAR_UNKNOWN',
+    title: 'Запрос не может быть выполнен',
+    detail: 'Производственный календарь на этот год не загружен.',
+  },
+  429: {
+    code: 'COMMON.TOO_MANY_REQUESTS',
+    title: 'Слишком много запросов',
+    detail: 'Слишком много запросов; подождите минуту и повторите.',
+  },
 };
 
 /** Documents the problem+json answers a route can give, each with an example. */

@@ -100,4 +100,3 @@ export function toProblem(error: DomainError, instance?: string): Problem {
   if (error.fields.length) problem.errors = error.fields;
   return problem;
 }
-
