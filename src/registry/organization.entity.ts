@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -7,11 +8,14 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import { Jurisdiction } from '../calendar/jurisdiction.entity';
 import { OrganizationKind } from './organization-kind';
 
 @Entity('organizations')
+@Check('organizations_inn_digits', `inn IS NULL OR inn ~ '^([0-9]{10}|[0-9]{12})$'`)
+@Check('organizations_ogrn_digits', `ogrn IS NULL OR ogrn ~ '^([0-9]{13}|[0-9]{15})$'`)
 export class Organization {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -41,6 +45,20 @@ export class Organization {
   /** Official website; the acts require pages to be linked from it. */
   @Column({ type: 'varchar', length: 2048, nullable: true })
   website!: string | null;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  inn!: string | null;
+
+  @Column({ type: 'varchar', length: 15, nullable: true })
+  ogrn!: string | null;
+
+  /** Closed (liquidated, merged): kept for history, no longer obliged to keep pages. */
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn!: string | null;
+
+  /** Optimistic concurrency: a change must name the version it was based on (If-Match). */
+  @VersionColumn({ type: 'int' })
+  version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
