@@ -1,10 +1,27 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { Organization } from './organization.entity';
 import type { OfficialRank } from './policy.types';
 
 export type OfficialRole = 'responsible' | 'authorized' | 'executor';
 export const OFFICIAL_ROLES: readonly OfficialRole[] = ['responsible', 'authorized', 'executor'];
-export const OFFICIAL_RANKS: readonly OfficialRank[] = ['head', 'first_deputy_head', 'deputy_head', 'department_head', 'specialist'];
+export const OFFICIAL_RANKS: readonly OfficialRank[] = [
+  'head',
+  'first_deputy_head',
+  'deputy_head',
+  'department_head',
+  'specialist',
+];
 
 /**
  * A person of the organization with a role for its pages: the responsible official (rank floor
@@ -13,7 +30,10 @@ export const OFFICIAL_RANKS: readonly OfficialRank[] = ['head', 'first_deputy_he
  */
 @Entity('officials')
 @Check('officials_rank', `rank IN ('head', 'first_deputy_head', 'deputy_head', 'department_head', 'specialist')`)
-@Check('officials_roles', `roles <@ ARRAY['responsible', 'authorized', 'executor']::varchar[] AND cardinality(roles) > 0`)
+@Check(
+  'officials_roles',
+  `roles <@ ARRAY['responsible', 'authorized', 'executor']::varchar[] AND cardinality(roles) > 0`,
+)
 @Check('officials_period', `active_to IS NULL OR active_to >= active_from`)
 export class Official {
   @PrimaryGeneratedColumn('uuid')

@@ -3,12 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Jurisdiction } from '../calendar/jurisdiction.entity';
 import { Organization } from './organization.entity';
-
-export interface OrganizationVisibility {
-  /** undefined = every organization */
-  jurisdictions?: string[];
-  organizations?: string[];
-}
+import type { Visibility } from './visibility';
 
 @Injectable()
 export class OrganizationsRepository {
@@ -30,7 +25,7 @@ export class OrganizationsRepository {
     return this.repo.save(this.repo.create(values));
   }
 
-  findVisible(visibility: OrganizationVisibility, jurisdiction?: string) {
+  findVisible(visibility: Visibility, jurisdiction?: string) {
     const where: Record<string, unknown> = {};
     if (visibility.organizations?.length === 0 || visibility.jurisdictions?.length === 0) return Promise.resolve([]);
     if (visibility.organizations) where.id = In(visibility.organizations);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../auth/principal';
-import { Role } from '../auth/role';
 import { CreateOrganizationDto } from './dto/organization.dto';
 import { Organization } from './organization.entity';
-import { OrganizationsRepository, OrganizationVisibility } from './organizations.repository';
+import { OrganizationsRepository } from './organizations.repository';
+import { visibilityOf } from './visibility';
 import { RegistryError, RegistryErrorCode } from './registry.errors';
 
 @Injectable()
@@ -40,17 +40,5 @@ export class OrganizationsService {
 
   list(principal: Principal, jurisdiction?: string): Promise<Organization[]> {
     return this.organizations.findVisible(visibilityOf(principal), jurisdiction);
-  }
-}
-
-function visibilityOf(principal: Principal): OrganizationVisibility {
-  switch (principal.role) {
-    case Role.Admin:
-    case Role.Viewer:
-      return {};
-    case Role.Coordinator:
-      return { jurisdictions: principal.jurisdictions };
-    case Role.Editor:
-      return { organizations: principal.organizations };
   }
 }

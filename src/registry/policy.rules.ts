@@ -2,6 +2,7 @@ import type { ProblemField } from '../common/errors/domain-error';
 import { deadlineAfterWorkingDaysMillis, JurisdictionTime } from '../calendar/working-time';
 import { DateTime } from 'luxon';
 import { OrganizationKind } from './organization-kind';
+import { NETWORKS } from './page-url.rules';
 import {
   Citation,
   JurisdictionPolicy,
@@ -66,7 +67,6 @@ export function quotaFor(kind: OrganizationKind, policy: JurisdictionPolicy): Qu
   return policy.quotas.find((q) => q.organizationKinds.includes(kind));
 }
 
-const NETWORKS: readonly Network[] = ['vk', 'ok', 'telegram', 'max', 'facebook', 'instagram', 'twitter'];
 const KINDS = Object.values(OrganizationKind) as string[];
 const EVENTS: readonly ReportableEvent[] = [
   'page_created',
@@ -92,7 +92,8 @@ export function policyProblems(raw: unknown): ProblemField[] {
     for (const key of ['act', 'number', 'clause'] as const) {
       if (typeof c[key] !== 'string' || !c[key]!.trim()) bad(`${field}.${key}`, 'поле обязательно');
     }
-    if (typeof c.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(c.date)) bad(`${field}.date`, 'ожидается дата ГГГГ-ММ-ДД');
+    if (typeof c.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(c.date))
+      bad(`${field}.date`, 'ожидается дата ГГГГ-ММ-ДД');
   };
   const flag = (value: { required?: unknown; citation?: unknown } | undefined, field: string) => {
     if (!value || typeof value.required !== 'boolean') return bad(`${field}.required`, 'ожидается true или false');
@@ -104,7 +105,11 @@ export function policyProblems(raw: unknown): ProblemField[] {
     }
   };
 
-  if (!p.networks || !Array.isArray(p.networks.allowed) || p.networks.allowed.some((n) => !NETWORKS.includes(n))) {
+  if (
+    !p.networks ||
+    !Array.isArray(p.networks.allowed) ||
+    p.networks.allowed.some((n) => !(NETWORKS as readonly string[]).includes(n))
+  ) {
     bad('networks.allowed', `ожидается список сетей из: ${NETWORKS.join(', ')}`);
   } else {
     citation(p.networks.citation, 'networks.citation');
@@ -120,7 +125,8 @@ export function policyProblems(raw: unknown): ProblemField[] {
       if (!Number.isInteger(q?.minimumPerWeek) || q.minimumPerWeek < 0 || q.minimumPerWeek > 100) {
         bad(`quotas[${i}].minimumPerWeek`, 'ожидается целое число от 0 до 100');
       }
-      if (q?.nature !== 'recommended' && q?.nature !== 'required') bad(`quotas[${i}].nature`, 'ожидается recommended или required');
+      if (q?.nature !== 'recommended' && q?.nature !== 'required')
+        bad(`quotas[${i}].nature`, 'ожидается recommended или required');
       citation(q?.citation, `quotas[${i}].citation`);
     });
 
@@ -129,7 +135,8 @@ export function policyProblems(raw: unknown): ProblemField[] {
     const codes = new Set<string>();
     p.reporting.forEach((r, i) => {
       const f = `reporting[${i}]`;
-      if (typeof r?.code !== 'string' || !/^[a-z0-9_.-]{3,100}$/.test(r.code)) bad(`${f}.code`, 'ожидается код из латинских букв, цифр, . _ -');
+      if (typeof r?.code !== 'string' || !/^[a-z0-9_.-]{3,100}$/.test(r.code))
+        bad(`${f}.code`, 'ожидается код из латинских букв, цифр, . _ -');
       else if (codes.has(r.code)) bad(`${f}.code`, 'код правила повторяется');
       else codes.add(r.code);
       if (!Array.isArray(r?.events) || !r.events.length || r.events.some((e) => !EVENTS.includes(e))) {

@@ -49,7 +49,12 @@ export const SEED_POLICIES: Record<string, JurisdictionPolicy> = {
     networks: { allowed: ['vk', 'ok', 'telegram', 'max'], citation: { ...order2523 } },
     onePagePerNetwork: { required: true, citation: khabarovsk('Положение 1 п.3.1') },
     quotas: [
-      { organizationKinds: [K.RegionalGovernment], minimumPerWeek: 10, nature: 'recommended', citation: khabarovsk('Положение 1 п.5 абз.1') },
+      {
+        organizationKinds: [K.RegionalGovernment],
+        minimumPerWeek: 10,
+        nature: 'recommended',
+        citation: khabarovsk('Положение 1 п.5 абз.1'),
+      },
       {
         organizationKinds: [K.ExecutiveBody],
         minimumPerWeek: 5,

@@ -11,11 +11,19 @@ export interface Citation {
   clause: string;
 }
 
-export type Network = 'vk' | 'ok' | 'telegram' | 'max' | 'facebook' | 'instagram' | 'twitter';
+import type { Network } from './page-url.rules';
+
+export type { Network };
 
 export type OfficialRank = 'head' | 'first_deputy_head' | 'deputy_head' | 'department_head' | 'specialist';
 /** Highest first: a minimum rank admits itself and everything before it. */
-export const RANK_ORDER: readonly OfficialRank[] = ['head', 'first_deputy_head', 'deputy_head', 'department_head', 'specialist'];
+export const RANK_ORDER: readonly OfficialRank[] = [
+  'head',
+  'first_deputy_head',
+  'deputy_head',
+  'department_head',
+  'specialist',
+];
 
 /** Registry events that can oblige somebody to report (DOMAIN.md §1, reporting deadlines). */
 export type ReportableEvent =

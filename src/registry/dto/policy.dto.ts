@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { SEED_POLICIES } from '../policy.seed';
+import type { JurisdictionPolicy } from '../policy.types';
+
+const EXAMPLE = SEED_POLICIES['blagodarny-mo'];
+
+export class PolicyDto {
+  @ApiProperty({ example: 'blagodarny-mo' })
+  jurisdiction!: string;
+
+  @ApiProperty({ example: 3, description: 'Send it back in If-Match when changing the policy' })
+  version!: number;
+
+  @ApiProperty({
+    type: Object,
+    example: EXAMPLE,
+    description: 'Rules with their citations (act, number, date, clause)',
+  })
+  policy!: JurisdictionPolicy;
+
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
+  updatedAt!: string;
+}
+
+export class UpdatePolicyDto {
+  @ApiProperty({ type: Object, example: EXAMPLE })
+  @IsObject()
+  policy!: JurisdictionPolicy;
+
+  @ApiPropertyOptional({ example: 2, description: 'Version the edit is based on, if not sent as If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ example: 'Постановление от 01.12.2026 № 1500: добавлен Telegram' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comment?: string;
+}
+
+export class PolicyChangeDto {
+  @ApiProperty({ example: '5' })
+  id!: string;
+
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
+  changedAt!: string;
+
+  @ApiProperty({ example: '4f1c2a9e-8b7d-4c3e-9a1f-2b3c4d5e6f70', nullable: true, type: String })
+  changedBy!: string | null;
+
+  @ApiProperty({ type: Object, example: EXAMPLE })
+  before!: JurisdictionPolicy;
+
+  @ApiProperty({ type: Object, example: EXAMPLE })
+  after!: JurisdictionPolicy;
+
+  @ApiProperty({ example: 'Добавлен Telegram', nullable: true, type: String })
+  comment!: string | null;
+}

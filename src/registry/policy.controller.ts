@@ -1,0 +1,90 @@
+import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access, Public } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { PolicyChangeDto, PolicyDto, UpdatePolicyDto } from './dto/policy.dto';
+import { JurisdictionPolicyRecord } from './jurisdiction-policy.entity';
+import { PolicyService } from './policy.service';
+import { etagOf, expectedVersion } from './versioning';
+
+const JURISDICTION = { name: 'jurisdiction', example: 'blagodarny-mo' };
+
+@ApiTags('policies')
+@Controller('api/v1/jurisdictions/:jurisdiction/policy')
+export class PolicyController {
+  constructor(private readonly policies: PolicyService) {}
+
+  @Public()
+  @Get()
+  @ApiParam(JURISDICTION)
+  @ApiOperation({
+    summary: "A jurisdiction's rules (networks, quotas, reporting deadlines, content plan…) with citations",
+  })
+  @ApiOkResponse({ type: PolicyDto })
+  @ApiProblems(404)
+  async get(
+    @Param('jurisdiction') jurisdiction: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PolicyDto> {
+    const record = await this.policies.get(jurisdiction);
+    void reply.header('etag', etagOf(record.version));
+    return toPolicyDto(record);
+  }
+
+  @Put()
+  @ApiBearerAuth()
+  @Access({ roles: [Role.Admin] })
+  @ApiParam(JURISDICTION)
+  @ApiHeader({ name: 'If-Match', required: false, example: '"3"', description: 'Version the edit is based on' })
+  @ApiOperation({ summary: 'Replace the policy (admin); the previous one is kept in the history' })
+  @ApiOkResponse({ type: PolicyDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('jurisdiction') jurisdiction: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdatePolicyDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PolicyDto> {
+    const record = await this.policies.update(
+      jurisdiction,
+      body.policy,
+      expectedVersion(ifMatch, body.version),
+      principal.userId,
+      body.comment,
+    );
+    void reply.header('etag', etagOf(record.version));
+    return toPolicyDto(record);
+  }
+
+  @Get('history')
+  @ApiBearerAuth()
+  @Access({ roles: [Role.Admin, Role.Coordinator, Role.Viewer] })
+  @ApiParam(JURISDICTION)
+  @ApiOperation({ summary: 'Edits of the policy, newest first' })
+  @ApiOkResponse({ type: [PolicyChangeDto] })
+  @ApiProblems(401, 403)
+  async history(@Param('jurisdiction') jurisdiction: string): Promise<PolicyChangeDto[]> {
+    return (await this.policies.history(jurisdiction)).map((c) => ({
+      id: c.id,
+      changedAt: c.changedAt.toISOString(),
+      changedBy: c.changedBy,
+      before: c.before,
+      after: c.after,
+      comment: c.comment,
+    }));
+  }
+}
+
+function toPolicyDto(record: JurisdictionPolicyRecord): PolicyDto {
+  return {
+    jurisdiction: record.jurisdictionCode,
+    version: record.version,
+    policy: record.policy,
+    updatedAt: record.updatedAt.toISOString(),
+  };
+}
