@@ -11,6 +11,7 @@ import {
   isWorkingDay,
   isoWeekBounds,
   isoWeekOf,
+  localDateOf,
   parseClockTime,
   parseIsoWeek,
   parseLocalDate,
@@ -491,4 +492,12 @@ describe('parseClockTime (close of business as stored in the jurisdictions table
       expect(e.fields.map((f) => f.field)).toEqual(['closeOfBusiness']);
     },
   );
+});
+
+describe('localDateOf (DOMAIN.md §7: every clock runs in the jurisdiction zone)', () => {
+  it('gives the next day in Khabarovsk for a Moscow evening', () => {
+    const instant = new Date('2026-11-19T17:00:00Z'); // 20:00 in Moscow, 03:00 next day in Khabarovsk
+    expect(localDateOf(instant, 'Europe/Moscow')).toBe('2026-11-19');
+    expect(localDateOf(instant, 'Asia/Vladivostok')).toBe('2026-11-20');
+  });
 });

@@ -242,6 +242,11 @@ export function isoWeekOf(instant: Instant, zone: string): string {
   return formatIsoWeek(local.weekYear, local.weekNumber);
 }
 
+/** The local calendar date (YYYY-MM-DD) of an instant in a zone, e.g. "today" in Khabarovsk. */
+export function localDateOf(instant: Instant, zone: string): string {
+  return DateTime.fromMillis(instantMillis(instant), { zone: checkedZone(zone) }).toISODate()!;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Working days
 
