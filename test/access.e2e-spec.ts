@@ -18,7 +18,8 @@ describe('Roles and scopes, enforced in one guard', () => {
     await anOrganization();
     const editor = await aUser({ role: 'editor', organizations: [own.id] });
     const list = await api().get('/api/v1/organizations').set(bearer(editor.token)).expect(200);
-    expect(list.body.map((o: { id: string }) => o.id)).toEqual([own.id]);
+    expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([own.id]);
+    expect(list.body.nextCursor).toBeNull();
   });
 
   it('lets a coordinator work only in its jurisdictions', async () => {
@@ -49,7 +50,7 @@ describe('Roles and scopes, enforced in one guard', () => {
       .get('/api/v1/organizations?jurisdiction=blagodarny-mo')
       .set(bearer(coordinator.token))
       .expect(200);
-    expect(listed.body).toEqual([]);
+    expect(listed.body).toEqual({ items: [], nextCursor: null });
   });
 
   it('keeps viewers read-only', async () => {

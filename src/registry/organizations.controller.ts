@@ -1,14 +1,37 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DateTime } from 'luxon';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
-import { CreateOrganizationDto, ListOrganizationsQueryDto, OrganizationDto } from './dto/organization.dto';
+import {
+  CloseOrganizationDto,
+  CreateOrganizationDto,
+  ListOrganizationsQueryDto,
+  OrganizationDetailDto,
+  OrganizationDto,
+  OrganizationEventDto,
+  OrganizationListDto,
+  UpdateOrganizationDto,
+} from './dto/organization.dto';
 import { Organization } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
+import { etagOf, expectedVersion } from './versioning';
+
+const ORGANIZATION_PARAM = { name: 'organizationId', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b' };
+const IF_MATCH = { name: 'If-Match', required: false, example: '"3"', description: 'Version the change is based on' };
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -21,32 +44,125 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Add an organization (admin, or coordinator of its jurisdiction)' })
   @ApiCreatedResponse({ type: OrganizationDto })
   @ApiProblems(400, 401, 403, 422)
-  async create(@Body() body: CreateOrganizationDto): Promise<OrganizationDto> {
-    return toOrganizationDto(await this.organizations.create(body));
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateOrganizationDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrganizationDto> {
+    const organization = await this.organizations.create(principal, body);
+    void reply.header('etag', etagOf(organization.version));
+    return toOrganizationDto(organization);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Organizations the caller may see, optionally in one jurisdiction' })
-  @ApiOkResponse({ type: [OrganizationDto] })
+  @ApiOperation({
+    summary: 'Organizations the caller may see: filters, subtree, name search, keyset pagination',
+  })
+  @ApiOkResponse({ type: OrganizationListDto })
   @ApiProblems(400, 401)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListOrganizationsQueryDto,
-  ): Promise<OrganizationDto[]> {
-    return (await this.organizations.list(principal, query.jurisdiction)).map(toOrganizationDto);
+  ): Promise<OrganizationListDto> {
+    const { items, nextCursor } = await this.organizations.list(principal, query);
+    return { items: items.map(toOrganizationDto), nextCursor };
   }
 
   @Get(':organizationId')
   @Access({ organization: { param: 'organizationId' } })
-  @ApiOperation({ summary: 'One organization (editors only their own; coordinators in their jurisdictions)' })
-  @ApiOkResponse({ type: OrganizationDto })
+  @ApiParam(ORGANIZATION_PARAM)
+  @ApiOperation({ summary: 'One organization with its chain of superiors (editors only their own)' })
+  @ApiOkResponse({ type: OrganizationDetailDto })
   @ApiProblems(400, 401, 403, 404)
-  async get(@Param('organizationId', UuidPipe) id: string): Promise<OrganizationDto> {
-    return toOrganizationDto(await this.organizations.get(id));
+  async get(
+    @Param('organizationId', UuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrganizationDetailDto> {
+    const { organization, parents } = await this.organizations.get(id);
+    void reply.header('etag', etagOf(organization.version));
+    return {
+      ...toOrganizationDto(organization),
+      parents: parents.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+    };
+  }
+
+  @Patch(':organizationId')
+  @Access({ roles: [Role.Admin, Role.Coordinator, Role.Editor], organization: { param: 'organizationId' } })
+  @ApiParam(ORGANIZATION_PARAM)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({
+    summary:
+      'Change an organization (If-Match or version required); editors only website, INN and OGRN of their own; a rename is recorded with its reporting obligations',
+  })
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 428)
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organizationId', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateOrganizationDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrganizationDto> {
+    const version = expectedVersion(ifMatch, body.version);
+    const organization = await this.organizations.update(principal, id, body, version);
+    void reply.header('etag', etagOf(organization.version));
+    return toOrganizationDto(organization);
+  }
+
+  @Post(':organizationId/closure')
+  @HttpCode(200)
+  @Access({ roles: [Role.Admin, Role.Coordinator], organization: { param: 'organizationId' } })
+  @ApiParam(ORGANIZATION_PARAM)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Mark the organization closed (liquidated, merged); kept for history' })
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async close(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organizationId', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: CloseOrganizationDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrganizationDto> {
+    const version = ifMatch || body.version !== undefined ? expectedVersion(ifMatch, body.version) : undefined;
+    const organization = await this.organizations.close(principal, id, body, version);
+    void reply.header('etag', etagOf(organization.version));
+    return toOrganizationDto(organization);
+  }
+
+  @Get(':organizationId/history')
+  @Access({ organization: { param: 'organizationId' } })
+  @ApiParam(ORGANIZATION_PARAM)
+  @ApiOperation({ summary: "The organization's registry events, oldest first, with the obligations each created" })
+  @ApiOkResponse({ type: [OrganizationEventDto] })
+  @ApiProblems(400, 401, 403, 404)
+  async history(@Param('organizationId', UuidPipe) id: string): Promise<OrganizationEventDto[]> {
+    const { timeZone, entries } = await this.organizations.history(id);
+    const local = (d: Date) => DateTime.fromJSDate(d, { zone: timeZone }).toISO()!;
+    return entries.map(({ event, obligations }) => ({
+      id: event.id,
+      type: event.type,
+      occurredOn: event.occurredOn,
+      recordedAt: event.recordedAt.toISOString(),
+      recordedBy: event.recordedBy,
+      pageId: event.pageId,
+      officialId: event.officialId,
+      data: event.data,
+      obligations: obligations.map((o) => ({
+        id: o.id,
+        ruleCode: o.ruleCode,
+        duty: o.duty,
+        recipient: o.recipient,
+        workingDays: o.workingDays,
+        citation: o.citation,
+        dueAt: local(o.dueAt),
+        fulfilledAt: o.fulfilledAt ? local(o.fulfilledAt) : null,
+      })),
+    }));
   }
 }
 
-function toOrganizationDto(o: Organization): OrganizationDto {
+export function toOrganizationDto(o: Organization): OrganizationDto {
   return {
     id: o.id,
     jurisdiction: o.jurisdictionCode,
@@ -54,6 +170,11 @@ function toOrganizationDto(o: Organization): OrganizationDto {
     kind: o.kind,
     parentId: o.parentId,
     website: o.website,
+    inn: o.inn,
+    ogrn: o.ogrn,
+    status: o.closedOn ? 'closed' : 'active',
+    closedOn: o.closedOn,
+    version: o.version,
     createdAt: o.createdAt.toISOString(),
   };
 }
