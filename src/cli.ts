@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -9,14 +10,23 @@ import { UsersService } from './auth/users.service';
 import { DomainError } from './common/errors/domain-error';
 import { flattenValidationErrors } from './common/errors/validation';
 import { validateEnvironment } from './config/env.validation';
+import { DemoDataService } from './registry/demo-data.service';
 import { openDatabaseServer } from './database/database-server';
 
 const USAGE = `Usage:
   npm run cli -- user:create --email <e-mail> --password <password> --role <admin|coordinator|editor|viewer>
-                 [--name "<full name>"] [--jurisdiction <code>]... [--organization <uuid>]...`;
+                 [--name "<full name>"] [--jurisdiction <code>]... [--organization <uuid>]...
+  npm run cli -- seed:demo`;
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === 'seed:demo') {
+    return withApplication(async (app) => {
+      const loaded = await app.get(DemoDataService).load();
+      console.log(`Демонстрационный реестр загружен: организаций ${loaded.organizations}, страниц ${loaded.pages}`);
+      return 0;
+    });
+  }
   if (command !== 'user:create') {
     console.error(USAGE);
     return 2;
@@ -47,6 +57,15 @@ async function main() {
     return 2;
   }
 
+  return withApplication(async (app) => {
+    const user = await app.get(UsersService).create(input);
+    console.log(`Пользователь создан: ${user.email} (${user.role}), id ${user.id}`);
+    return 0;
+  });
+}
+
+/** The service's modules without HTTP, on the configured database (shared with a running service). */
+async function withApplication(work: (app: INestApplicationContext) => Promise<number>): Promise<number> {
   const env = validateEnvironment(process.env);
   const server = await openDatabaseServer(env, { log: () => undefined, shareRunning: true });
   const app = await NestFactory.createApplicationContext(
@@ -54,9 +73,7 @@ async function main() {
     { logger: ['error'] },
   );
   try {
-    const user = await app.get(UsersService).create(input);
-    console.log(`Пользователь создан: ${user.email} (${user.role}), id ${user.id}`);
-    return 0;
+    return await work(app);
   } catch (error) {
     if (error instanceof DomainError) {
       console.error(`${error.code}: ${error.message}`);

@@ -5,10 +5,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { UsersService } from './auth/users.service';
+import { DemoDataService } from './registry/demo-data.service';
 import { validateEnvironment } from './config/env.validation';
 import { openDatabaseServer } from './database/database-server';
 import { setupOpenApi } from './openapi';
 import { requestIdOf } from './common/request-id';
+import { XLSX_MIME } from './registry/registry-import.controller';
 
 async function bootstrap() {
   let env;
@@ -31,6 +33,10 @@ async function bootstrap() {
   const fastify = adapter.getInstance();
   // JSON only: a text/plain body is refused with 415 rather than half-parsed.
   fastify.removeContentTypeParser('text/plain');
+  // Registry imports arrive as CSV or XLSX files; the importer reads the raw bytes.
+  fastify.addContentTypeParser(['text/csv', XLSX_MIME], { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
   fastify.addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = request.id;
     void reply.header('x-request-id', request.id);
@@ -55,6 +61,7 @@ async function bootstrap() {
   });
   setupOpenApi(app);
   await app.get(UsersService).ensureInitialAdmin(database.embedded);
+  if (database.embedded && env.DEMO_DATA) await app.get(DemoDataService).loadIfEmpty();
 
   let closing = false;
   const shutdown = async (signal: string) => {

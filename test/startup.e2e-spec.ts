@@ -78,6 +78,8 @@ describe('Start-up', () => {
     );
     expect(cli.output).toContain('Пользователь создан: cli@test.local');
     expect(cli.code).toBe(0);
+    const seed = await runScript('dist/src/cli.js', ['seed:demo'], env);
+    expect(seed.output).toContain('Демонстрационный реестр загружен: организаций 0, страниц 0');
     await request(second.url)
       .post('/api/v1/auth/login')
       .send({ email: 'cli@test.local', password: 'created-from-the-shell' })

@@ -94,6 +94,14 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean()
   ALLOW_TEST_CLOCK = false;
+
+  /**
+   * Load the demo registry on the first start of the embedded default (empty database).
+   * Against DATABASE_URL the demo is only loaded by `npm run seed:demo`.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  DEMO_DATA = true;
 }
 
 /** Returns validated, typed variables or throws an Error whose message is one line naming the variable. */

@@ -16,6 +16,11 @@ export interface NewRegistryEvent {
   occurredOn: string;
   recordedBy: string | null;
   data?: Record<string, unknown>;
+  /**
+   * false for history brought in by an import of an existing registry: the reports for those
+   * past events were due long ago under the paper process, so none are created now.
+   */
+  deriveObligations?: boolean;
 }
 
 /**
@@ -45,6 +50,7 @@ export class RegistryEventsService {
         data: event.data ?? {},
       }),
     );
+    if (event.deriveObligations === false) return { event: saved, obligations: [] };
     const { policy } = await this.policies.get(organization.jurisdictionCode, manager);
     const clock = await this.calendar.jurisdiction(organization.jurisdictionCode);
     const derived = obligationsFor(

@@ -26,6 +26,8 @@ export enum RegistryErrorCode {
   OBLIGATION_NOT_FOUND = 'REGISTRY.OBLIGATION_NOT_FOUND',
   OBLIGATION_ALREADY_FULFILLED = 'REGISTRY.OBLIGATION_ALREADY_FULFILLED',
   INVALID_CURSOR = 'REGISTRY.INVALID_CURSOR',
+  IMPORT_UNREADABLE = 'REGISTRY.IMPORT_UNREADABLE',
+  IMPORT_INVALID = 'REGISTRY.IMPORT_INVALID',
 }
 
 const STATUS: Record<RegistryErrorCode, number> = {
@@ -54,6 +56,8 @@ const STATUS: Record<RegistryErrorCode, number> = {
   [RegistryErrorCode.OBLIGATION_NOT_FOUND]: 404,
   [RegistryErrorCode.OBLIGATION_ALREADY_FULFILLED]: 409,
   [RegistryErrorCode.INVALID_CURSOR]: 400,
+  [RegistryErrorCode.IMPORT_UNREADABLE]: 400,
+  [RegistryErrorCode.IMPORT_INVALID]: 422,
 };
 
 const MESSAGES: Record<RegistryErrorCode, string> = {
@@ -89,6 +93,10 @@ const MESSAGES: Record<RegistryErrorCode, string> = {
   [RegistryErrorCode.OBLIGATION_NOT_FOUND]: 'Обязанность по отчётности не найдена.',
   [RegistryErrorCode.OBLIGATION_ALREADY_FULFILLED]: 'Эта обязанность уже отмечена как исполненная.',
   [RegistryErrorCode.INVALID_CURSOR]: 'Курсор страницы списка повреждён или устарел; запросите список с начала.',
+  [RegistryErrorCode.IMPORT_UNREADABLE]:
+    'Файл не удалось прочитать: ожидается CSV (UTF-8, разделитель «;» или «,») или XLSX.',
+  [RegistryErrorCode.IMPORT_INVALID]:
+    'В файле есть ошибки; ничего не загружено. Исправьте строки из списка и повторите.',
 };
 
 export class RegistryError extends DomainError {
