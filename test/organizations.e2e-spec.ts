@@ -327,3 +327,100 @@ describe('Organizations: list filters and keyset pagination', () => {
     expect((await listAll({ under: foreign.id }, viewer.token)).ids).toEqual([foreign.id]);
   });
 });
+
+describe('Organizations: exemption and posting-frequency decisions (Blagodarny Порядок p.4)', () => {
+  const decision = {
+    decisionNumber: '125-р',
+    decisionDate: '2026-12-25',
+    clause: 'Порядок п.4',
+    validFrom: '2027-01-11',
+  };
+
+  it('records a decision on another weekly minimum and obliges bringing it to the organization within 10 working days across the New Year holidays', async () => {
+    const org = await anOrganization({ jurisdiction: 'blagodarny-mo', kind: 'subordinate_organization' });
+    const response = await api()
+      .post(`${ORGS}/${org.id}/posting-frequency-decisions`)
+      .set(bearer(await asAdmin()))
+      .set('X-Test-Now', '2026-12-28T09:00:00+03:00')
+      .send({ ...decision, minimumPerWeek: 1, decidedBy: 'Первый заместитель главы администрации' })
+      .expect(201);
+    expect(response.body).toMatchObject({ minimumPerWeek: 1, validTo: null, decisionNumber: '125-р' });
+    expect(response.body.obligations).toHaveLength(1);
+    const [obligation] = response.body.obligations;
+    expect(obligation).toMatchObject({ ruleCode: 'blagodarny.frequency_decision', workingDays: 10 });
+    expect(Date.parse(obligation.dueAt)).toBe(await deadlineFromCalendar('blagodarny-mo', '2026-12-25T12:00', 10));
+    const event = (await historyOf(org.id)).find((e) => e.type === 'frequency_decided')!;
+    expect(event).toMatchObject({ occurredOn: '2026-12-25', data: { minimumPerWeek: 1, decisionNumber: '125-р' } });
+    expect(event.obligations).toHaveLength(1);
+    const list = await api()
+      .get(`${ORGS}/${org.id}/posting-frequency-decisions`)
+      .set(bearer(await asAdmin()))
+      .expect(200);
+    expect(list.body.map((d: { id: string }) => d.id)).toEqual([response.body.id]);
+  });
+
+  it('refuses a period ending before it starts (DATES_INVALID) and stores nothing', async () => {
+    const org = await anOrganization({ jurisdiction: 'blagodarny-mo', kind: 'subordinate_organization' });
+    const admin = await asAdmin();
+    const response = await api()
+      .post(`${ORGS}/${org.id}/posting-frequency-decisions`)
+      .set(bearer(admin))
+      .send({
+        ...decision,
+        decisionDate: '2026-01-20',
+        validFrom: '2026-03-01',
+        validTo: '2026-02-01',
+        minimumPerWeek: 1,
+        decidedBy: 'Первый заместитель',
+      });
+    expectProblem(response, 400, 'REGISTRY.DATES_INVALID');
+    expect(response.body.errors).toEqual([{ field: 'validTo', message: expect.any(String) }]);
+    const exemption = await api()
+      .post(`${ORGS}/${org.id}/exemptions`)
+      .set(bearer(admin))
+      .send({
+        ...decision,
+        decisionDate: '2026-01-20',
+        validFrom: '2026-03-01',
+        validTo: '2026-02-01',
+        agreedBy: 'Глава',
+      });
+    expectProblem(exemption, 400, 'REGISTRY.DATES_INVALID');
+    for (const path of ['posting-frequency-decisions', 'exemptions']) {
+      expect((await api().get(`${ORGS}/${org.id}/${path}`).set(bearer(admin)).expect(200)).body).toEqual([]);
+    }
+    expect((await historyOf(org.id)).map((e) => e.type)).toEqual(['organization_created']);
+  });
+
+  it('records an exemption agreed with the administration, by a coordinator of the jurisdiction only', async () => {
+    const org = await anOrganization({ jurisdiction: 'blagodarny-mo', kind: 'subordinate_organization' });
+    const body = {
+      ...decision,
+      decisionDate: '2026-01-20',
+      validFrom: '2026-02-01',
+      agreedBy: 'Первый заместитель главы администрации',
+    };
+    const editor = await aUser({ role: 'editor', organizations: [org.id] });
+    expectProblem(
+      await api().post(`${ORGS}/${org.id}/exemptions`).set(bearer(editor.token)).send(body),
+      403,
+      'AUTH.FORBIDDEN_ROLE',
+    );
+    const stranger = await aUser({ role: 'coordinator', jurisdictions: ['khabarovsk-krai'] });
+    expectProblem(
+      await api().post(`${ORGS}/${org.id}/exemptions`).set(bearer(stranger.token)).send(body),
+      403,
+      'AUTH.FORBIDDEN_SCOPE',
+    );
+    const coordinator = await aUser({ role: 'coordinator', jurisdictions: ['blagodarny-mo'] });
+    const created = await api()
+      .post(`${ORGS}/${org.id}/exemptions`)
+      .set(bearer(coordinator.token))
+      .send(body)
+      .expect(201);
+    expect(created.body).toMatchObject({ agreedBy: body.agreedBy, recordedBy: coordinator.id, obligations: [] });
+    const listed = await api().get(`${ORGS}/${org.id}/exemptions`).set(bearer(editor.token)).expect(200);
+    expect(listed.body).toHaveLength(1);
+    expect((await historyOf(org.id)).map((e) => e.type)).toEqual(['organization_created', 'exemption_decided']);
+  });
+});

@@ -3,6 +3,11 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { ObligationsController } from './obligations.controller';
 import { ObligationsRepository } from './obligations.repository';
 import { ObligationsService } from './obligations.service';
+import { OfficialsController } from './officials.controller';
+import { OfficialsRepository } from './officials.repository';
+import { OfficialsService } from './officials.service';
+import { OrganizationDecisionsController } from './organization-decisions.controller';
+import { OrganizationDecisionsService } from './organization-decisions.service';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
@@ -12,8 +17,17 @@ import { RegistryEventsService } from './registry-events.service';
 
 @Module({
   imports: [CalendarModule],
-  controllers: [OrganizationsController, PolicyController, ObligationsController],
+  controllers: [
+    OrganizationsController,
+    OfficialsController,
+    OrganizationDecisionsController,
+    PolicyController,
+    ObligationsController,
+  ],
   providers: [
+    OfficialsService,
+    OfficialsRepository,
+    OrganizationDecisionsService,
     OrganizationsService,
     OrganizationsRepository,
     PolicyService,

@@ -1,0 +1,123 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { DateTime } from 'luxon';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { UuidPipe } from '../common/pipes/uuid.pipe';
+import {
+  CreateExemptionDto,
+  CreateFrequencyDecisionDto,
+  ExemptionDto,
+  FrequencyDecisionDto,
+} from './dto/organization-decision.dto';
+import type { EventObligationDto } from './dto/organization.dto';
+import { ReportingObligation } from './obligation.entity';
+import { OrganizationExemption, PostingFrequencyDecision } from './organization-decision.entity';
+import { OrganizationDecisionsService } from './organization-decisions.service';
+
+const ORGANIZATION_PARAM = { name: 'organizationId', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b' };
+const DECIDERS = [Role.Admin, Role.Coordinator];
+
+@ApiTags('organization decisions')
+@ApiBearerAuth()
+@Controller('api/v1/organizations/:organizationId')
+export class OrganizationDecisionsController {
+  constructor(private readonly decisions: OrganizationDecisionsService) {}
+
+  @Post('exemptions')
+  @Access({ roles: DECIDERS, organization: { param: 'organizationId' } })
+  @ApiParam(ORGANIZATION_PARAM)
+  @ApiOperation({
+    summary: 'Record a decision allowing the organization not to keep pages (Blagodarny Порядок p.4)',
+  })
+  @ApiCreatedResponse({ type: ExemptionDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  async addExemption(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organizationId', UuidPipe) organizationId: string,
+    @Body() body: CreateExemptionDto,
+  ): Promise<ExemptionDto> {
+    const { decision, obligations, timeZone } = await this.decisions.addExemption(principal, organizationId, body);
+    return { ...toExemptionDto(decision), obligations: obligations.map((o) => toObligation(o, timeZone)) };
+  }
+
+  @Get('exemptions')
+  @Access({ organization: { param: 'organizationId' } })
+  @ApiParam(ORGANIZATION_PARAM)
+  @ApiOperation({ summary: "The organization's exemption decisions, oldest first" })
+  @ApiOkResponse({ type: [ExemptionDto] })
+  @ApiProblems(400, 401, 403, 404)
+  async exemptions(@Param('organizationId', UuidPipe) organizationId: string): Promise<ExemptionDto[]> {
+    return (await this.decisions.exemptions(organizationId)).map(toExemptionDto);
+  }
+
+  @Post('posting-frequency-decisions')
+  @Access({ roles: DECIDERS, organization: { param: 'organizationId' } })
+  @ApiParam(ORGANIZATION_PARAM)
+  @ApiOperation({
+    summary:
+      'Record a decision on another weekly minimum of publications (Blagodarny Порядок p.4); obliges bringing it to the organization',
+  })
+  @ApiCreatedResponse({ type: FrequencyDecisionDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  async addFrequencyDecision(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organizationId', UuidPipe) organizationId: string,
+    @Body() body: CreateFrequencyDecisionDto,
+  ): Promise<FrequencyDecisionDto> {
+    const { decision, obligations, timeZone } = await this.decisions.addFrequencyDecision(
+      principal,
+      organizationId,
+      body,
+    );
+    return { ...toFrequencyDecisionDto(decision), obligations: obligations.map((o) => toObligation(o, timeZone)) };
+  }
+
+  @Get('posting-frequency-decisions')
+  @Access({ organization: { param: 'organizationId' } })
+  @ApiParam(ORGANIZATION_PARAM)
+  @ApiOperation({ summary: "The organization's posting-frequency decisions, oldest first" })
+  @ApiOkResponse({ type: [FrequencyDecisionDto] })
+  @ApiProblems(400, 401, 403, 404)
+  async frequencyDecisions(@Param('organizationId', UuidPipe) organizationId: string): Promise<FrequencyDecisionDto[]> {
+    return (await this.decisions.frequencyDecisions(organizationId)).map(toFrequencyDecisionDto);
+  }
+}
+
+function common(d: OrganizationExemption | PostingFrequencyDecision) {
+  return {
+    id: d.id,
+    organizationId: d.organizationId,
+    decisionNumber: d.decisionNumber,
+    decisionDate: d.decisionDate,
+    clause: d.clause,
+    validFrom: d.validFrom,
+    validTo: d.validTo,
+    recordedBy: d.recordedBy,
+    recordedAt: d.recordedAt.toISOString(),
+  };
+}
+
+function toExemptionDto(d: OrganizationExemption): ExemptionDto {
+  return { ...common(d), agreedBy: d.agreedBy };
+}
+
+function toFrequencyDecisionDto(d: PostingFrequencyDecision): FrequencyDecisionDto {
+  return { ...common(d), minimumPerWeek: d.minimumPerWeek, decidedBy: d.decidedBy };
+}
+
+function toObligation(o: ReportingObligation, timeZone: string): EventObligationDto {
+  return {
+    id: o.id,
+    ruleCode: o.ruleCode,
+    duty: o.duty,
+    recipient: o.recipient,
+    workingDays: o.workingDays,
+    citation: o.citation,
+    dueAt: DateTime.fromJSDate(o.dueAt, { zone: timeZone }).toISO()!,
+    fulfilledAt: null,
+  };
+}
