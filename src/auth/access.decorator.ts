@@ -9,6 +9,8 @@ export interface AccessRule {
   roles?: Role[];
   jurisdiction?: ScopeSource;
   organization?: ScopeSource;
+  /** An official page id: the organization rule applies to the page's organization. */
+  page?: ScopeSource;
 }
 
 export const ACCESS_RULE = 'access:rule';
