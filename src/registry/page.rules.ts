@@ -134,7 +134,8 @@ export interface PageFacts {
   feedbackWidgetOn: string | null;
   commentsOpen: boolean | null;
   servicePhone: string | null;
-  checklist: Record<string, boolean> | null;
+  /** Checklist items by code (Blagodarny Порядок p.5). */
+  checklist: object | null;
   websiteLinkOn: string | null;
   accessHandedOn: string | null;
   accessHandedTo: string | null;

@@ -11,6 +11,9 @@ import { OrganizationDecisionsService } from './organization-decisions.service';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
+import { PagesController } from './pages.controller';
+import { PagesRepository } from './pages.repository';
+import { PagesService } from './pages.service';
 import { PolicyController } from './policy.controller';
 import { PolicyService } from './policy.service';
 import { RegistryEventsService } from './registry-events.service';
@@ -23,6 +26,7 @@ import { RegistryEventsService } from './registry-events.service';
     OrganizationDecisionsController,
     PolicyController,
     ObligationsController,
+    PagesController,
   ],
   providers: [
     OfficialsService,
@@ -34,6 +38,8 @@ import { RegistryEventsService } from './registry-events.service';
     RegistryEventsService,
     ObligationsService,
     ObligationsRepository,
+    PagesService,
+    PagesRepository,
   ],
   exports: [PolicyService, RegistryEventsService],
 })

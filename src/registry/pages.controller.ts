@@ -1,0 +1,285 @@
+import {
+  Body,
+  CallHandler,
+  Controller,
+  ExecutionContext,
+  Get,
+  Headers,
+  HttpCode,
+  Injectable,
+  NestInterceptor,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import { Observable } from 'rxjs';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { UuidPipe } from '../common/pipes/uuid.pipe';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import {
+  CreatePageDto,
+  ListPagesQueryDto,
+  PageDeletionDto,
+  PageDto,
+  PageEventDto,
+  PageListDto,
+  PageMetricDto,
+  PageObligationDto,
+  PageWithObligationsDto,
+  RecordPageMetricDto,
+  UpdatePageDto,
+} from './dto/page.dto';
+import { ReportingObligation } from './obligation.entity';
+import { PageMetricSnapshot } from './page.entity';
+import { credentialPaths } from './page.rules';
+import { PageChange, PagesService, PageView } from './pages.service';
+import { RegistryError, RegistryErrorCode } from './registry.errors';
+import { etagOf, expectedVersion } from './versioning';
+
+const PAGE_ID = { name: 'pageId', example: '5d7c2a10-1e2f-4a3b-9c4d-5e6f7a8b9c0d' };
+const IF_MATCH = { name: 'If-Match', required: false, example: '"3"', description: 'Version the change is based on' };
+const WRITERS = [Role.Admin, Role.Coordinator, Role.Editor];
+
+/**
+ * The registry never takes logins, passwords or tokens of pages (DOMAIN.md §1). Runs before the
+ * validation pipe, so such a request is refused for what it is, not as an unknown field, and
+ * nothing of it is stored or echoed.
+ */
+@Injectable()
+export class RefuseCredentialsInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const paths = credentialPaths(context.switchToHttp().getRequest<FastifyRequest>().body);
+    if (paths.length) {
+      throw new RegistryError(
+        RegistryErrorCode.PAGE_CREDENTIALS_REFUSED,
+        {},
+        paths.map((field) => ({ field, message: 'логины, пароли и токены страниц в реестр не передаются' })),
+      );
+    }
+    return next.handle();
+  }
+}
+
+@ApiTags('pages')
+@ApiBearerAuth()
+@Controller('api/v1/pages')
+export class PagesController {
+  constructor(private readonly pages: PagesService) {}
+
+  @Post()
+  @Access({ roles: WRITERS, organization: { body: 'organizationId' } })
+  @UseInterceptors(RefuseCredentialsInterceptor)
+  @ApiOperation({
+    summary: 'Register an official page; records page_created and the reporting obligations it creates',
+  })
+  @ApiCreatedResponse({ type: PageWithObligationsDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreatePageDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PageWithObligationsDto> {
+    return toChangeDto(await this.pages.create(principal, body), principal, reply);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Pages the caller may see, filtered, sorted, in cursor pages' })
+  @ApiOkResponse({ type: PageListDto })
+  @ApiProblems(400, 401)
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListPagesQueryDto): Promise<PageListDto> {
+    const { items, nextCursor } = await this.pages.list(principal, query);
+    return { items: items.map((view) => toPageDto(view, principal)), nextCursor };
+  }
+
+  @Get(':pageId')
+  @Access({ page: { param: 'pageId' } })
+  @ApiParam(PAGE_ID)
+  @ApiOperation({ summary: 'One page (editors only of their organizations; coordinators in their jurisdictions)' })
+  @ApiOkResponse({ type: PageDto })
+  @ApiProblems(400, 401, 403, 404)
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('pageId', UuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PageDto> {
+    const view = await this.pages.get(id);
+    void reply.header('etag', etagOf(view.page.version));
+    return toPageDto(view, principal);
+  }
+
+  @Patch(':pageId')
+  @Access({ roles: WRITERS, page: { param: 'pageId' } })
+  @UseInterceptors(RefuseCredentialsInterceptor)
+  @ApiParam(PAGE_ID)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({
+    summary:
+      'Change a page (If-Match or version required); each change is recorded as an event with before/after and its obligations',
+  })
+  @ApiOkResponse({ type: PageWithObligationsDto })
+  @ApiProblems(400, 401, 403, 404, 409, 428)
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('pageId', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdatePageDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PageWithObligationsDto> {
+    const change = await this.pages.update(principal, id, expectedVersion(ifMatch, body.version), body);
+    return toChangeDto(change, principal, reply);
+  }
+
+  @Post(':pageId/deletion')
+  @HttpCode(200)
+  @Access({ roles: WRITERS, page: { param: 'pageId' } })
+  @UseInterceptors(RefuseCredentialsInterceptor)
+  @ApiParam(PAGE_ID)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Mark a page deleted on a day; records page_deleted and its obligations' })
+  @ApiOkResponse({ type: PageWithObligationsDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async delete(
+    @CurrentPrincipal() principal: Principal,
+    @Param('pageId', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: PageDeletionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PageWithObligationsDto> {
+    // A version is optional here: the deletion is decided under a row lock and cannot be repeated.
+    const expected =
+      ifMatch !== undefined || body.version !== undefined ? expectedVersion(ifMatch, body.version) : undefined;
+    return toChangeDto(await this.pages.delete(principal, id, body, expected), principal, reply);
+  }
+
+  @Get(':pageId/history')
+  @Access({ page: { param: 'pageId' } })
+  @ApiParam(PAGE_ID)
+  @ApiOperation({ summary: "The page's registry events, oldest first, with the obligations each created" })
+  @ApiOkResponse({ type: [PageEventDto] })
+  @ApiProblems(400, 401, 403, 404)
+  async history(
+    @CurrentPrincipal() principal: Principal,
+    @Param('pageId', UuidPipe) id: string,
+  ): Promise<PageEventDto[]> {
+    const { events, timeZone } = await this.pages.history(id);
+    return events.map(({ event, obligations }) => ({
+      id: event.id,
+      type: event.type,
+      occurredOn: event.occurredOn,
+      recordedAt: event.recordedAt.toISOString(),
+      recordedBy: event.recordedBy,
+      data: mayReadServicePhone(principal) ? event.data : withoutServicePhone(event.data),
+      obligations: obligations.map((o) => toObligationDto(o, timeZone)),
+    }));
+  }
+
+  @Post(':pageId/metrics')
+  @HttpCode(200)
+  @Access({ roles: WRITERS, page: { param: 'pageId' } })
+  @UseInterceptors(RefuseCredentialsInterceptor)
+  @ApiParam(PAGE_ID)
+  @ApiOperation({ summary: 'Record followers and weekly reach on a day (a second count for the day replaces it)' })
+  @ApiOkResponse({ type: PageMetricDto })
+  @ApiProblems(400, 401, 403, 404)
+  async recordMetric(@Param('pageId', UuidPipe) id: string, @Body() body: RecordPageMetricDto): Promise<PageMetricDto> {
+    return toMetricDto(await this.pages.recordMetric(id, body));
+  }
+
+  @Get(':pageId/metrics')
+  @Access({ page: { param: 'pageId' } })
+  @ApiParam(PAGE_ID)
+  @ApiOperation({ summary: 'Followers and weekly reach of a page, oldest first' })
+  @ApiOkResponse({ type: [PageMetricDto] })
+  @ApiProblems(400, 401, 403, 404)
+  async metrics(@Param('pageId', UuidPipe) id: string): Promise<PageMetricDto[]> {
+    return (await this.pages.metrics(id)).map(toMetricDto);
+  }
+}
+
+/** Krasnodar 413 Порядок p.2: the service phone is for the coordinating body, not the public or other orgs. */
+function mayReadServicePhone(principal: Principal): boolean {
+  return principal.role === Role.Admin || principal.role === Role.Coordinator;
+}
+
+function withoutServicePhone(data: Record<string, unknown>): Record<string, unknown> {
+  const strip = (side: unknown) => {
+    if (!side || typeof side !== 'object') return side;
+    return Object.fromEntries(Object.entries(side).filter(([key]) => key !== 'servicePhone'));
+  };
+  return {
+    ...data,
+    ...('before' in data && { before: strip(data.before) }),
+    ...('after' in data && { after: strip(data.after) }),
+  };
+}
+
+function toPageDto(
+  { page, jurisdiction, countsAsOfficial, checklistCompleteness }: PageView,
+  principal: Principal,
+): PageDto {
+  return {
+    id: page.id,
+    organizationId: page.organizationId,
+    jurisdiction,
+    network: page.network,
+    url: page.url,
+    handle: page.handle,
+    status: page.deletedOn ? 'deleted' : 'live',
+    countsAsOfficial,
+    createdOn: page.createdOn,
+    deletedOn: page.deletedOn,
+    gosuslugiMarkOn: page.gosuslugiMarkOn,
+    feedbackWidgetOn: page.feedbackWidgetOn,
+    commentsOpen: page.commentsOpen,
+    ...(mayReadServicePhone(principal) && { servicePhone: page.servicePhone }),
+    checklist: page.checklist,
+    checklistCompleteness,
+    websiteLinkOn: page.websiteLinkOn,
+    accessHandedOn: page.accessHandedOn,
+    accessHandedTo: page.accessHandedTo,
+    version: page.version,
+    recordedAt: page.recordedAt.toISOString(),
+    updatedAt: page.updatedAt.toISOString(),
+  };
+}
+
+function toChangeDto(change: PageChange, principal: Principal, reply: FastifyReply): PageWithObligationsDto {
+  void reply.header('etag', etagOf(change.view.page.version));
+  return {
+    ...toPageDto(change.view, principal),
+    obligations: change.obligations.map((o) => toObligationDto(o, change.timeZone)),
+  };
+}
+
+function toObligationDto(o: ReportingObligation, timeZone: string): PageObligationDto {
+  return {
+    id: o.id,
+    ruleCode: o.ruleCode,
+    duty: o.duty,
+    recipient: o.recipient,
+    workingDays: o.workingDays,
+    dueAt: DateTime.fromJSDate(o.dueAt, { zone: timeZone }).toISO()!,
+    citation: o.citation,
+  };
+}
+
+function toMetricDto(m: PageMetricSnapshot): PageMetricDto {
+  return { measuredOn: m.measuredOn, followers: m.followers, weeklyReach: m.weeklyReach };
+}
