@@ -132,6 +132,18 @@ describe('Organizations: changes with optimistic versions', () => {
     expect(moved.body.parentId).toBe(other.id);
   });
 
+  it('lets only one of two concurrent cross moves through, so no cycle appears', async () => {
+    const admin = await asAdmin();
+    const a = await anOrganization();
+    const b = await anOrganization();
+    const [first, second] = await Promise.all([
+      api().patch(`${ORGS}/${a.id}`).set(bearer(admin)).send({ parentId: b.id, version: 1 }),
+      api().patch(`${ORGS}/${b.id}`).set(bearer(admin)).send({ parentId: a.id, version: 1 }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 422]);
+    expect([first, second].find((r) => r.status === 422)!.body.code).toBe('REGISTRY.PARENT_CYCLE');
+  });
+
   it('records a rename of a Khabarovsk executive body on 3 Nov 2026 with the report due 5 working days later, past the 4 Nov holiday (Положение 1 p.3.2)', async () => {
     const org = await anOrganization({ jurisdiction: 'khabarovsk-krai', kind: 'executive_body' });
     const renamed = await api()

@@ -47,6 +47,14 @@ export class OrganizationsRepository {
     return manager.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /**
+   * Serializes re-parenting inside one jurisdiction for the rest of the transaction: two
+   * concurrent moves (A under B, B under A) would each pass the cycle check alone.
+   */
+  async lockTree(manager: EntityManager, jurisdiction: string) {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`organization-tree:${jurisdiction}`]);
+  }
+
   jurisdictionExists(code: string) {
     return this.dataSource.getRepository(Jurisdiction).exists({ where: { code } });
   }

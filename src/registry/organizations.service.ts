@@ -117,6 +117,11 @@ export class OrganizationsService {
       );
     }
     return this.organizations.transaction(async (manager) => {
+      if (input.parentId) {
+        // Before the row lock: the new parent's row is key-share locked by the update (FK check).
+        const current = await this.organizations.findById(id, manager);
+        if (current) await this.organizations.lockTree(manager, current.jurisdictionCode);
+      }
       const organization = await this.organizations.findByIdForUpdate(manager, id);
       if (!organization) throw notFound(id);
       assertVersion(organization.version, expected);
