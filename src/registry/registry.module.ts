@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { DemoDataService } from './demo-data.service';
 import { ObligationsController } from './obligations.controller';
 import { ObligationsRepository } from './obligations.repository';
 import { ObligationsService } from './obligations.service';
@@ -17,6 +18,8 @@ import { PagesService } from './pages.service';
 import { PolicyController } from './policy.controller';
 import { PolicyService } from './policy.service';
 import { RegistryEventsService } from './registry-events.service';
+import { RegistryImportController } from './registry-import.controller';
+import { RegistryImportService } from './registry-import.service';
 
 @Module({
   imports: [CalendarModule],
@@ -27,6 +30,7 @@ import { RegistryEventsService } from './registry-events.service';
     PolicyController,
     ObligationsController,
     PagesController,
+    RegistryImportController,
   ],
   providers: [
     OfficialsService,
@@ -40,6 +44,8 @@ import { RegistryEventsService } from './registry-events.service';
     ObligationsRepository,
     PagesService,
     PagesRepository,
+    RegistryImportService,
+    DemoDataService,
   ],
   exports: [PolicyService, RegistryEventsService],
 })
