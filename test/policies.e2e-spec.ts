@@ -4,6 +4,7 @@ describe('Jurisdiction policies: the acts as data, editable with history', () =>
   it('publishes each jurisdiction policy with the citation of every rule', async () => {
     const khabarovsk = await api().get('/api/v1/jurisdictions/khabarovsk-krai/policy').expect(200);
     expect(khabarovsk.headers.etag).toBe(`"${khabarovsk.body.version}"`);
+    expect(khabarovsk.body).toMatchObject({ timeZone: 'Asia/Vladivostok', closeOfBusiness: '18:00' });
     const policy = khabarovsk.body.policy;
     expect(policy.onePagePerNetwork).toMatchObject({
       required: true,

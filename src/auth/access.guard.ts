@@ -1,8 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { OfficialPage } from '../registry/page.entity';
 import { AccessRule, ACCESS_RULE, PUBLIC_ROUTE, ScopeSource } from './access.decorator';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { AuthService } from './auth.service';
@@ -24,7 +21,6 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly users: UsersRepository,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,11 +54,9 @@ export class AccessGuard implements CanActivate {
     }
     const page = rule.page && read(request, rule.page);
     if (page !== undefined && UUID.test(page)) {
-      const owner = await this.dataSource
-        .getRepository(OfficialPage)
-        .findOne({ where: { id: page }, select: { id: true, organizationId: true } });
+      const owner = await this.users.organizationOfPage(page);
       // A page that does not exist: let the route answer 404.
-      if (owner && !(await this.mayAccessOrganization(principal, owner.organizationId))) {
+      if (owner && !(await this.mayAccessOrganization(principal, owner))) {
         throw new AuthError(AuthErrorCode.FORBIDDEN_SCOPE);
       }
     }

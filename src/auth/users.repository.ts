@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Jurisdiction } from '../calendar/jurisdiction.entity';
 import { Organization } from '../registry/organization.entity';
+import { OfficialPage } from '../registry/page.entity';
 import { User, UserJurisdictionScope, UserOrganizationScope } from './user.entity';
 
 @Injectable()
@@ -81,6 +82,13 @@ export class UsersRepository {
       .getRepository(Organization)
       .findOne({ where: { id }, select: { id: true, jurisdictionCode: true } });
     return org?.jurisdictionCode;
+  }
+
+  async organizationOfPage(id: string): Promise<string | undefined> {
+    const page = await this.dataSource
+      .getRepository(OfficialPage)
+      .findOne({ where: { id }, select: { id: true, organizationId: true } });
+    return page?.organizationId;
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>) {

@@ -313,17 +313,9 @@ export class PagesService {
    * obligations of the policy. A legacy page (or one in a network the policy no longer allows)
    * is history only: its events are kept, but oblige nobody to report.
    */
+  /** Pages that do not count as official keep their history but oblige no reports. */
   private async record(manager: EntityManager, counts: boolean, event: NewRegistryEvent) {
-    if (counts) return (await this.events.record(manager, event)).obligations;
-    await manager.save(
-      manager.create(RegistryEvent, {
-        ...event,
-        pageId: event.pageId ?? null,
-        officialId: event.officialId ?? null,
-        data: event.data ?? {},
-      }),
-    );
-    return [];
+    return (await this.events.record(manager, { ...event, deriveObligations: counts })).obligations;
   }
 
   /**

@@ -9,6 +9,8 @@ import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { PolicyChangeDto, PolicyDto, UpdatePolicyDto } from './dto/policy.dto';
 import { JurisdictionPolicyRecord } from './jurisdiction-policy.entity';
 import { PolicyService } from './policy.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { formatClockTime } from '../calendar/working-time';
 import { etagOf, expectedVersion } from './versioning';
 
 const JURISDICTION = { name: 'jurisdiction', example: 'blagodarny-mo' };
@@ -16,7 +18,10 @@ const JURISDICTION = { name: 'jurisdiction', example: 'blagodarny-mo' };
 @ApiTags('policies')
 @Controller('api/v1/jurisdictions/:jurisdiction/policy')
 export class PolicyController {
-  constructor(private readonly policies: PolicyService) {}
+  constructor(
+    private readonly policies: PolicyService,
+    private readonly calendar: CalendarService,
+  ) {}
 
   @Public()
   @Get()
@@ -32,7 +37,7 @@ export class PolicyController {
   ): Promise<PolicyDto> {
     const record = await this.policies.get(jurisdiction);
     void reply.header('etag', etagOf(record.version));
-    return toPolicyDto(record);
+    return this.toPolicyDto(record);
   }
 
   @Put()
@@ -58,7 +63,7 @@ export class PolicyController {
       body.comment,
     );
     void reply.header('etag', etagOf(record.version));
-    return toPolicyDto(record);
+    return this.toPolicyDto(record);
   }
 
   @Get('history')
@@ -78,13 +83,16 @@ export class PolicyController {
       comment: c.comment,
     }));
   }
-}
 
-function toPolicyDto(record: JurisdictionPolicyRecord): PolicyDto {
-  return {
-    jurisdiction: record.jurisdictionCode,
-    version: record.version,
-    policy: record.policy,
-    updatedAt: record.updatedAt.toISOString(),
-  };
+  private async toPolicyDto(record: JurisdictionPolicyRecord): Promise<PolicyDto> {
+    const clock = await this.calendar.jurisdiction(record.jurisdictionCode);
+    return {
+      jurisdiction: record.jurisdictionCode,
+      version: record.version,
+      policy: record.policy,
+      timeZone: clock.timeZone,
+      closeOfBusiness: formatClockTime(clock.closeOfBusiness),
+      updatedAt: record.updatedAt.toISOString(),
+    };
+  }
 }

@@ -19,6 +19,12 @@ export class PolicyDto {
   })
   policy!: JurisdictionPolicy;
 
+  @ApiProperty({ example: 'Europe/Moscow', description: 'The jurisdiction clock every deadline runs on' })
+  timeZone!: string;
+
+  @ApiProperty({ example: '18:00', description: 'Close of business; one hour earlier on a shortened day' })
+  closeOfBusiness!: string;
+
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
   updatedAt!: string;
 }
