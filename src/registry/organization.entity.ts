@@ -16,6 +16,11 @@ import { OrganizationKind } from './organization-kind';
 @Entity('organizations')
 @Check('organizations_inn_digits', `inn IS NULL OR inn ~ '^([0-9]{10}|[0-9]{12})$'`)
 @Check('organizations_ogrn_digits', `ogrn IS NULL OR ogrn ~ '^([0-9]{13}|[0-9]{15})$'`)
+// Public registry indexes, created by hand in migrations/*-PublicRegistrySearch.ts (a trigram GIN
+// index on an expression TypeORM cannot describe); declared so that the schema check keeps them.
+@Index('organizations_name_search_idx', { synchronize: false })
+@Index('organizations_name_order_idx', { synchronize: false })
+@Index('organizations_updated_at_idx', { synchronize: false })
 export class Organization {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

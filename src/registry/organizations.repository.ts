@@ -24,6 +24,20 @@ export interface OrganizationListFilter {
 // lower() folds Cyrillic only under a Cyrillic-aware collation; translate() does not depend on it.
 const UPPER = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯё';
 const LOWER = 'абвгдеежзийклмнопрстуфхцчшщъыьэюяе';
+
+/**
+ * The case- and ё/е-folded organization name that searches compare searchKey() with. Literal, not
+ * parameters: the trigram index organizations_name_search_idx (migration PublicRegistrySearch) is
+ * on this very expression, and the organizations list and the public registry both use it.
+ */
+export function nameSearchKeySql(column: string): string {
+  return `translate(lower(${column}), '${UPPER}', '${LOWER}')`;
+}
+
+/** A LIKE pattern matching names that contain an already folded search key. */
+export function containsPattern(key: string): string {
+  return `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 const CREATED_AT_KEY = `to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 @Injectable()
@@ -111,10 +125,8 @@ export class OrganizationsRepository {
       );
     }
     if (filter.search) {
-      qb.andWhere(`translate(lower(o.name), :upper, :lower) LIKE :pattern ESCAPE '\\'`, {
-        upper: UPPER,
-        lower: LOWER,
-        pattern: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      qb.andWhere(`${nameSearchKeySql('o.name')} LIKE :pattern ESCAPE '\\'`, {
+        pattern: containsPattern(filter.search),
       });
     }
 

@@ -39,6 +39,9 @@ export interface PageChecklist {
 })
 @Index('official_pages_org_idx', ['organizationId'])
 @Index('official_pages_network_idx', ['network'])
+// Public registry indexes, created by hand in migrations/*-PublicRegistrySearch.ts.
+@Index('official_pages_live_org_idx', { synchronize: false })
+@Index('official_pages_updated_at_idx', { synchronize: false })
 export class OfficialPage {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
