@@ -12,6 +12,7 @@ import { TestClockInterceptor } from './common/test-clock.interceptor';
 import { EnvironmentVariables, validateEnvironment } from './config/env.validation';
 import { dataSourceOptions } from './database/database.options';
 import { HealthModule } from './health/health.module';
+import { PublicRegistryModule } from './public-registry/public-registry.module';
 import { RegistryModule } from './registry/registry.module';
 
 export interface AppOptions {
@@ -55,6 +56,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         RegistryModule,
+        PublicRegistryModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

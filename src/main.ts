@@ -79,7 +79,9 @@ async function bootstrap() {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const base = env.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://localhost:${port}`;
-  console.log(`\n  API docs:  ${base}/api/docs\n  OpenAPI:   ${base}/api/openapi.json\n`);
+  console.log(
+    `\n  Registry:  ${base}/registry\n  API docs:  ${base}/api/docs\n  OpenAPI:   ${base}/api/openapi.json\n`,
+  );
   // Test harnesses read this line to learn the port chosen with PORT=0.
   console.log(`LISTENING ${port}`);
 }

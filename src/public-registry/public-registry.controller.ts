@@ -1,0 +1,181 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  ApiExcludeEndpoint,
+  ApiNotFoundResponse,
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../auth/access.decorator';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import type { EnvironmentVariables } from '../config/env.validation';
+import { isLegacyNetwork, NETWORK_TITLES } from '../registry/page-url.rules';
+import {
+  PublicOrganizationQueryDto,
+  PublicRegistryQueryDto,
+  RegistryEntryDto,
+  RegistryListDto,
+} from './dto/public-registry.dto';
+import { PUBLIC_PAGE_SIZE, isNotModified } from './public-registry.rules';
+import { Freshness, PublicRegistryService, XLSX_MEDIA_TYPE } from './public-registry.service';
+
+const HTML = 'text/html; charset=utf-8';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HTML_EXAMPLE = { type: 'string', example: '<!doctype html><html lang="ru">…</html>' };
+const NOT_MODIFIED = 'The registry has not changed since the ETag / Last-Modified the client sent';
+
+/**
+ * The published registry (Khabarovsk Положение 1 p.2.4; Blagodarny p.3.1): an HTML page that works
+ * without JavaScript and the same data as open data. No token; only public fields.
+ */
+@ApiTags('public registry')
+@Public()
+@Controller()
+export class PublicRegistryController {
+  constructor(
+    private readonly registry: PublicRegistryService,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
+  ) {}
+
+  /** The start page of a public instance is the registry. */
+  @Get()
+  @ApiExcludeEndpoint()
+  root(@Res() reply: FastifyReply) {
+    return reply.redirect('/registry', 302);
+  }
+
+  @Get('registry')
+  @ApiOperation({ summary: 'The public registry page (HTML, Russian): search, filters, 50 pages a screen' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML page', schema: HTML_EXAMPLE })
+  @ApiNotModifiedResponse({ description: NOT_MODIFIED })
+  @ApiProblems(400)
+  async page(@Query() query: PublicRegistryQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const freshness = await this.conditional(request, reply);
+    if (!freshness) return;
+    return reply.type(HTML).send(await this.registry.renderList(query, freshness));
+  }
+
+  @Get('registry/organizations/:id')
+  @ApiOperation({ summary: 'An organization in the public registry: its pages, superiors and subordinates (HTML)' })
+  @ApiParam({ name: 'id', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML page', schema: HTML_EXAMPLE })
+  @ApiNotModifiedResponse({ description: NOT_MODIFIED })
+  @ApiNotFoundResponse({ description: 'HTML page «Организация не найдена»', schema: HTML_EXAMPLE })
+  async organization(
+    @Param('id') id: string,
+    @Query() query: PublicOrganizationQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    if (!UUID.test(id)) return reply.status(404).type(HTML).send(this.registry.renderNotFound());
+    const freshness = await this.conditional(request, reply);
+    if (!freshness) return;
+    const html = await this.registry.renderOrganization(id.toLowerCase(), query.includeDeleted === true, freshness);
+    if (html === null) return reply.status(404).type(HTML).send(this.registry.renderNotFound());
+    return reply.type(HTML).send(html);
+  }
+
+  @Get('api/v1/registry')
+  @ApiOperation({ summary: 'The public registry as JSON (open data): same filters as the page, 50 rows a page' })
+  @ApiOkResponse({ type: RegistryListDto })
+  @ApiNotModifiedResponse({ description: NOT_MODIFIED })
+  @ApiProblems(400)
+  async json(@Query() query: PublicRegistryQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const freshness = await this.conditional(request, reply);
+    if (!freshness) return;
+    const result = await this.registry.list(query);
+    const body: RegistryListDto = {
+      items: result.rows.map((row): RegistryEntryDto => ({
+        ...row,
+        networkTitle: NETWORK_TITLES[row.network],
+        legacyNetwork: isLegacyNetwork(row.network),
+      })),
+      page: result.page,
+      pageSize: PUBLIC_PAGE_SIZE,
+      hasMore: result.hasMore,
+      updatedAt: freshness.changedAt?.toISOString() ?? null,
+    };
+    return reply.send(body);
+  }
+
+  @Get('registry.csv')
+  @ApiOperation({ summary: 'The public registry as CSV: UTF-8 with BOM, «;» separator (Excel opens it as is)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'CSV file; cells starting with = + - @ are prefixed with an apostrophe',
+    schema: { type: 'string', example: '\uFEFFОрганизация;Территория;Социальная сеть;Ссылка;…' },
+  })
+  @ApiNotModifiedResponse({ description: NOT_MODIFIED })
+  @ApiProblems(400)
+  async csv(@Query() query: PublicRegistryQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const freshness = await this.conditional(request, reply);
+    if (!freshness) return;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="registry.csv"')
+      .send(this.registry.csv(query));
+  }
+
+  @Get('registry.xlsx')
+  @ApiOperation({ summary: 'The public registry as an Excel workbook (sheet «Реестр»)' })
+  @ApiProduces(XLSX_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'XLSX file', schema: { type: 'string', format: 'binary', example: '(binary XLSX)' } })
+  @ApiNotModifiedResponse({ description: NOT_MODIFIED })
+  @ApiProblems(400)
+  async xlsx(@Query() query: PublicRegistryQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const freshness = await this.conditional(request, reply);
+    if (!freshness) return;
+    return reply
+      .type(XLSX_MEDIA_TYPE)
+      .header('content-disposition', 'attachment; filename="registry.xlsx"')
+      .send(this.registry.xlsx(query));
+  }
+
+  @Get('registry/passport.json')
+  @ApiOperation({ summary: 'Passport of the open data set: fields, update date, licence, publisher, formats' })
+  @ApiOkResponse({
+    description: 'Data-set passport (field descriptions in Russian)',
+    schema: {
+      type: 'object',
+      example: {
+        identifier: 'official-pages-registry',
+        title: 'Реестр официальных страниц органов власти и подведомственных организаций в социальных сетях',
+        modified: '2026-06-10T12:15:00+03:00',
+        license: { name: 'CC BY 4.0', code: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.ru' },
+        formats: [{ format: 'csv', url: 'https://example.ru/registry.csv' }],
+        structure: [{ name: 'organizationName', title: 'Организация', description: '…', type: 'string' }],
+      },
+    },
+  })
+  @ApiNotModifiedResponse({ description: NOT_MODIFIED })
+  async passport(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const freshness = await this.conditional(request, reply);
+    if (!freshness) return;
+    const configured = this.config.get('PUBLIC_BASE_URL', { infer: true }) as string | undefined;
+    const base = configured?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+    return reply.send(this.registry.passport(base, freshness));
+  }
+
+  /** Sets the validators; answers 304 and returns null when the client's copy is current. */
+  private async conditional(request: FastifyRequest, reply: FastifyReply): Promise<Freshness | null> {
+    const freshness = await this.registry.freshness();
+    void reply
+      .header('etag', freshness.etag)
+      .header('last-modified', freshness.lastModified.toUTCString())
+      .header('cache-control', 'public, max-age=60');
+    const headers = {
+      ifNoneMatch: request.headers['if-none-match'],
+      ifModifiedSince: request.headers['if-modified-since'],
+    };
+    if (!isNotModified(headers, freshness.etag, freshness.lastModified)) return freshness;
+    await reply.status(304).send();
+    return null;
+  }
+}
