@@ -1,5 +1,6 @@
-/** Two projects: pure rules beside the code (fast, no database) and integration tests in test/
- * that drive the real, compiled service over HTTP against real PostgreSQL. */
+/** Three projects: pure rules beside the code (fast, no database), integration tests in test/
+ * that drive the real, compiled service over HTTP against real PostgreSQL, and the public registry
+ * in a real browser (test/browser) against the same service. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
@@ -20,6 +21,17 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 30_000,
+    },
+    {
+      // Debian's Chromium against the same running service (the global setup runs once for both).
+      displayName: 'browser',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/browser'],
+      testMatch: ['**/*.browser-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60_000,
     },
   ],
 };

@@ -14,14 +14,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access.decorator';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import type { EnvironmentVariables } from '../config/env.validation';
-import { isLegacyNetwork, NETWORK_TITLES } from '../registry/page-url.rules';
-import {
-  PublicOrganizationQueryDto,
-  PublicRegistryQueryDto,
-  RegistryEntryDto,
-  RegistryListDto,
-} from './dto/public-registry.dto';
-import { PUBLIC_PAGE_SIZE, isNotModified } from './public-registry.rules';
+import { PublicOrganizationQueryDto, PublicRegistryQueryDto, RegistryListDto } from './dto/public-registry.dto';
+import { isNotModified } from './public-registry.rules';
 import { Freshness, PublicRegistryService, XLSX_MEDIA_TYPE } from './public-registry.service';
 
 const HTML = 'text/html; charset=utf-8';
@@ -90,19 +84,8 @@ export class PublicRegistryController {
   async json(@Query() query: PublicRegistryQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const freshness = await this.conditional(request, reply);
     if (!freshness) return;
-    const result = await this.registry.list(query);
-    const body: RegistryListDto = {
-      items: result.rows.map((row): RegistryEntryDto => ({
-        ...row,
-        networkTitle: NETWORK_TITLES[row.network],
-        legacyNetwork: isLegacyNetwork(row.network),
-      })),
-      page: result.page,
-      pageSize: PUBLIC_PAGE_SIZE,
-      hasMore: result.hasMore,
-      updatedAt: freshness.changedAt?.toISOString() ?? null,
-    };
-    return reply.send(body);
+    const body = await this.registry.listJson(query, freshness);
+    return reply.type('application/json; charset=utf-8').send(body);
   }
 
   @Get('registry.csv')

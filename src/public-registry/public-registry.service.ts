@@ -48,9 +48,18 @@ export interface RegistryPage {
   hasMore: boolean;
 }
 
+/** Rendered answers kept per state of the registry; the least recently used go first. */
+const RENDERED_CAPACITY = 256;
+
 @Injectable()
 export class PublicRegistryService {
   private readonly views = new RegistryViews();
+  /**
+   * The same URL asked again while the registry has not changed (the ETag is the same) gets the
+   * same bytes: the page is public and identical for everyone, so it is rendered once per change.
+   * Concurrent misses share one rendering.
+   */
+  private readonly rendered = new Map<string, { etag: string; body: Promise<string | null> }>();
 
   constructor(private readonly repository: PublicRegistryRepository) {}
 
@@ -86,6 +95,49 @@ export class PublicRegistryService {
   }
 
   async renderList(query: PublicRegistryQueryDto, freshness: Freshness): Promise<string> {
+    const key = `list?${withPage(linkParams(query), query.page ?? 1)}`;
+    return (await this.remember(key, freshness, () => this.renderListNow(query, freshness)))!;
+  }
+
+  /** The JSON open-data answer, serialized once per state of the registry. */
+  async listJson(query: PublicRegistryQueryDto, freshness: Freshness): Promise<string> {
+    const key = `json?${withPage(linkParams(query), query.page ?? 1)}`;
+    const body = await this.remember(key, freshness, async () => {
+      const result = await this.list(query);
+      return JSON.stringify({
+        items: result.rows.map((row) => ({
+          ...row,
+          networkTitle: NETWORK_TITLES[row.network],
+          legacyNetwork: isLegacyNetwork(row.network),
+        })),
+        page: result.page,
+        pageSize: PUBLIC_PAGE_SIZE,
+        hasMore: result.hasMore,
+        updatedAt: freshness.changedAt?.toISOString() ?? null,
+      });
+    });
+    return body!;
+  }
+
+  private remember(key: string, freshness: Freshness, render: () => Promise<string | null>): Promise<string | null> {
+    const hit = this.rendered.get(key);
+    if (hit?.etag === freshness.etag) {
+      this.rendered.delete(key);
+      this.rendered.set(key, hit);
+      return hit.body;
+    }
+    const body = render();
+    this.rendered.delete(key);
+    this.rendered.set(key, { etag: freshness.etag, body });
+    if (this.rendered.size > RENDERED_CAPACITY) this.rendered.delete(this.rendered.keys().next().value!);
+    body.then(
+      (value) => value === null && this.rendered.delete(key),
+      () => this.rendered.delete(key),
+    );
+    return body;
+  }
+
+  private async renderListNow(query: PublicRegistryQueryDto, freshness: Freshness): Promise<string> {
     const [result, jurisdictions] = await Promise.all([this.list(query), this.repository.findJurisdictions()]);
     const params = linkParams(query);
     const pageHref = (page: number) => `/registry?${withPage(params, page)}`;
@@ -118,7 +170,12 @@ export class PublicRegistryService {
   }
 
   /** The organization's page, or null when there is no such organization. */
-  async renderOrganization(id: string, includeDeleted: boolean, freshness: Freshness): Promise<string | null> {
+  renderOrganization(id: string, includeDeleted: boolean, freshness: Freshness): Promise<string | null> {
+    const key = `organization/${id}?${includeDeleted}`;
+    return this.remember(key, freshness, () => this.renderOrganizationNow(id, includeDeleted, freshness));
+  }
+
+  private async renderOrganizationNow(id: string, includeDeleted: boolean, freshness: Freshness) {
     const organization = await this.repository.findOrganization(id);
     if (!organization) return null;
     const [parents, subordinates, rows] = await Promise.all([
@@ -283,6 +340,8 @@ function rowView(row: PublicRegistryRow) {
     badge: BADGES[row.network],
     legacy: isLegacyNetwork(row.network) ? TEXTS.legacyNetwork : null,
     url: row.url,
+    // Shorter without the scheme, so that the column stays narrow on a phone.
+    urlText: row.url.replace(/^https?:\/\//, ''),
     isLink: isWebLink(row.url),
     createdOn: russianDate(row.createdOn),
     markOn: russianDate(row.gosuslugiMarkOn),

@@ -1,0 +1,382 @@
+/**
+ * Latency of the public registry with 100 000 organizations and 500 000 pages. Not a test: no
+ * assertion, run by hand (about two minutes):
+ *   npm run bench:registry
+ * Starts a throwaway embedded PostgreSQL, starts the compiled service on it (which applies the
+ * migrations), fills the tables with set-based SQL, ANALYZEs, EXPLAINs the queries the routes run,
+ * then drives the routes with autocannon (50 connections) and prints median / p95 latency,
+ * requests per second and the service's RSS.
+ */
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { startEmbeddedDatabase } from '../src/database/embedded-postgres';
+import { searchKey } from '../src/registry/organization.rules';
+import { PublicRegistryRepository } from '../src/public-registry/public-registry.repository';
+import { PUBLIC_PAGE_SIZE, PublicRegistryFilter } from '../src/public-registry/public-registry.rules';
+
+const ORGANIZATIONS = Number(process.env.BENCH_ORGANIZATIONS ?? 100_000);
+const PAGES_PER_ORGANIZATION = 5;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const ROOT = path.resolve(__dirname, '..', '..');
+/** 100 place names: each names about 1 % of the organizations. One has ё, searched for with е. */
+const PLACES = [
+  'Берёзовка',
+  'Лесной',
+  'Заречный',
+  'Солнечный',
+  'Новотроицк',
+  'Приморский',
+  'Горный',
+  'Луговой',
+  'Светлый',
+  'Дубрава',
+  'Кедровый',
+  'Озёрный',
+  'Речной',
+  'Полевой',
+  'Степной',
+  'Садовый',
+  'Южный',
+  'Северный',
+  'Восточный',
+  'Западный',
+  'Ключевой',
+  'Родники',
+  'Сосновка',
+  'Ольховка',
+  'Рябиновка',
+  'Калиновка',
+  'Вишнёвый',
+  'Яблоновка',
+  'Покровка',
+  'Троицкое',
+  'Никольское',
+  'Успенка',
+  'Знаменка',
+  'Михайловка',
+  'Петровка',
+  'Ивановка',
+  'Алексеевка',
+  'Андреевка',
+  'Васильевка',
+  'Григорьевка',
+  'Дмитриевка',
+  'Екатериновка',
+  'Журавлёвка',
+  'Зелёный',
+  'Каменка',
+  'Красный Яр',
+  'Липовка',
+  'Малиновка',
+  'Нагорный',
+  'Октябрьский',
+  'Первомайский',
+  'Раздольное',
+  'Славянка',
+  'Тихий',
+  'Ульяновка',
+  'Фёдоровка',
+  'Хуторской',
+  'Черёмушки',
+  'Широкий',
+  'Щербиновка',
+  'Юбилейный',
+  'Ясный',
+  'Амурский',
+  'Бурейский',
+  'Ванинский',
+  'Вяземский',
+  'Зейский',
+  'Кубанский',
+  'Ейский',
+  'Тёплый',
+  'Донской',
+  'Лабинский',
+  'Майский',
+  'Невский',
+  'Обской',
+  'Ленский',
+  'Окский',
+  'Волжский',
+  'Камский',
+  'Уральский',
+  'Сибирский',
+  'Байкальский',
+  'Таёжный',
+  'Тундровый',
+  'Полярный',
+  'Морской',
+  'Портовый',
+  'Рыбацкий',
+  'Шахтёрский',
+  'Заводской',
+  'Школьный',
+  'Спортивный',
+  'Культурный',
+  'Музейный',
+  'Театральный',
+  'Библиотечный',
+  'Молодёжный',
+  'Детский',
+  'Семейный',
+  'Ветеранский',
+];
+const KINDS = ['executive_body', 'administration_organ', 'subordinate_organization', 'settlement_administration'];
+const NAME_PATTERNS = [
+  'Администрация поселка %s',
+  'Муниципальное бюджетное учреждение культуры «Дом культуры %s»',
+  'Управление образования %s района',
+  'Государственное казённое учреждение «Центр занятости населения %s»',
+  'Муниципальное общеобразовательное учреждение «Средняя школа %s»',
+];
+
+interface Measured {
+  label: string;
+  path: string;
+  median: number;
+  p95: number;
+  requestsPerSecond: number;
+  non2xx: number;
+  rssMb: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startService(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      ADMIN_EMAIL: 'bench@localhost',
+      ADMIN_PASSWORD: 'bench-password-long',
+    },
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /LISTENING (\d+)/.exec(output);
+      if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, child });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`service exited with ${code}:\n${output}`)));
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function fill(db: Client) {
+  const started = Date.now();
+  await db.query(`INSERT INTO jurisdictions (code, name, time_zone) VALUES
+      ('bench-north', 'Северный край (нагрузочный тест)', 'Asia/Vladivostok'),
+      ('bench-south', 'Южный край (нагрузочный тест)', 'Europe/Moscow')
+    ON CONFLICT (code) DO NOTHING`);
+  const { rows } = await db.query<{ code: string }>(`SELECT code FROM jurisdictions ORDER BY code`);
+  const jurisdictions = rows.map((r) => r.code);
+  await db.query(
+    `INSERT INTO organizations (jurisdiction_code, name, kind, version, created_at, updated_at)
+     SELECT ($1::text[])[1 + i % cardinality($1::text[])],
+            format(($2::text[])[1 + (i / 7) % cardinality($2::text[])], ($3::text[])[1 + i % cardinality($3::text[])]) || ' № ' || i,
+            (($4::text[])[1 + i % cardinality($4::text[])])::organization_kind,
+            1, now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval
+       FROM generate_series(1, $5::int) AS i`,
+    [jurisdictions, NAME_PATTERNS, PLACES, KINDS, ORGANIZATIONS],
+  );
+  // Five pages per organization: VK, OK, Telegram, MAX live; every fifth has a deleted VK page
+  // instead of MAX, every tenth an old Facebook page (history). Marks on about half.
+  await db.query(
+    `INSERT INTO official_pages (organization_id, network, url, handle, created_on, deleted_on,
+                                 gosuslugi_mark_on, feedback_widget_on, service_phone, version, recorded_at, updated_at)
+     SELECT o.id, n.network, 'https://' || n.host || '/bench_' || o.n || '_' || n.k, 'bench_' || o.n || '_' || n.k,
+            DATE '2021-01-01' + (o.n % 1000),
+            CASE WHEN n.k = 4 AND o.n % 5 = 0 THEN DATE '2024-06-01' END,
+            CASE WHEN (o.n + n.k) % 2 = 0 THEN DATE '2023-06-01' + (o.n % 300) END,
+            CASE WHEN (o.n + n.k) % 3 = 0 THEN DATE '2023-09-01' END,
+            '+7 900 000-00-00', 1, now() - (o.n || ' minutes')::interval, now() - (o.n || ' minutes')::interval
+       FROM (SELECT id, (row_number() OVER (ORDER BY created_at DESC))::int AS n FROM organizations) o
+      CROSS JOIN LATERAL (VALUES
+        (1, 'vk', 'vk.com'), (2, 'ok', 'ok.ru'), (3, 'telegram', 't.me'),
+        (4, CASE WHEN o.n % 5 = 0 THEN 'vk' WHEN o.n % 10 = 1 THEN 'facebook' ELSE 'max' END,
+            CASE WHEN o.n % 5 = 0 THEN 'vk.com' WHEN o.n % 10 = 1 THEN 'facebook.com' ELSE 'max.ru' END),
+        (5, 'vk', 'vk.com')
+      ) AS n(k, network, host)
+      WHERE n.k < 5 OR o.n % 2 = 0`,
+  );
+  // Fill up to exactly PAGES_PER_ORGANIZATION per organization on average with deleted VK pages.
+  await db.query(
+    `INSERT INTO official_pages (organization_id, network, url, handle, created_on, deleted_on, version)
+     SELECT o.id, 'vk', 'https://vk.com/old_' || o.n, 'old_' || o.n, DATE '2019-01-01', DATE '2020-01-01', 1
+       FROM (SELECT id, (row_number() OVER (ORDER BY id))::int AS n FROM organizations) o
+      WHERE o.n % 2 = 1`,
+  );
+  await db.query('ANALYZE');
+  const counts = await db.query<{ organizations: string; pages: string; live: string }>(
+    `SELECT (SELECT count(*) FROM organizations) AS organizations, (SELECT count(*) FROM official_pages) AS pages,
+            (SELECT count(*) FROM official_pages WHERE deleted_on IS NULL) AS live`,
+  );
+  const c = counts.rows[0];
+  console.log(
+    `Generated ${c.organizations} organizations, ${c.pages} pages (${c.live} live) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+/** The SQL the repository sends for a filter, captured from the repository itself. */
+async function repositorySql(filter: PublicRegistryFilter): Promise<{ sql: string; params: unknown[] }> {
+  let captured: { sql: string; params: unknown[] } | undefined;
+  const fake = {
+    query: (sql: string, params: unknown[] = []) => {
+      captured = { sql, params };
+      return Promise.resolve([]);
+    },
+  } as unknown as DataSource;
+  await new PublicRegistryRepository(fake).findRows(filter, 0, PUBLIC_PAGE_SIZE + 1);
+  return captured!;
+}
+
+async function explain(db: Client, label: string, filter: PublicRegistryFilter) {
+  const { sql, params } = await repositorySql(filter);
+  const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
+  const lines = plan.rows.map((r) => r['QUERY PLAN']);
+  const seqScans = lines.filter((l) => /Seq Scan on (organizations|official_pages)/.test(l));
+  console.log(`\nEXPLAIN ${label}:\n  ${lines.join('\n  ')}`);
+  console.log(
+    seqScans.length ? `  !! full scan of a big table: ${seqScans.join('; ')}` : '  no Seq Scan on the big tables',
+  );
+}
+
+/** `routes` are asked in turn; more distinct routes than the rendered-answer cache holds (256) means every answer is computed. */
+async function measure(base: string, label: string, routes: string[], pid: number): Promise<Measured> {
+  let next = 0;
+  const requests = [
+    {
+      setupRequest: (request: { path: string }) => ({ ...request, path: routes[next++ % routes.length] }),
+    },
+  ];
+  const url = `${base}${routes[0]}`;
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests }); // warm-up
+  const latencies: number[] = [];
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, requests });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    latencies.push(responseTime),
+  );
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 500);
+  const result = await instance;
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  return {
+    label,
+    path: routes.length > 1 ? `${routes[0]} … (${routes.length} URLs in turn)` : routes[0],
+    median: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    requestsPerSecond: Math.round(result.requests.average),
+    non2xx: result.non2xx + result.errors,
+    rssMb: peakRss,
+  };
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'opr-bench-'));
+  const database = await startEmbeddedDatabase({
+    dir,
+    port: await freePort(),
+    persistent: false,
+    log: () => undefined,
+  });
+  let service: ChildProcess | undefined;
+  try {
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE bench');
+    await admin.end();
+    const databaseUrl = database.url.replace(/\/postgres$/, '/bench');
+    const started = await startService(databaseUrl);
+    service = started.child;
+    const db = new Client({ connectionString: databaseUrl });
+    db.on('error', () => undefined); // the server is stopped in finally, after a failure too
+    await db.connect();
+    await fill(db);
+
+    const place = 'Березовка'; // stored as «Берёзовка»: the search folds ё/е
+    await explain(db, `q=${place}`, { search: searchKey(place), includeDeleted: false });
+    await explain(db, 'network=vk', { network: 'vk', includeDeleted: false });
+    await explain(db, 'no filter', { includeDeleted: false });
+    await db.end();
+
+    const pid = service.pid!;
+    // Every place name × pages 1–3: 300 distinct URLs, more than the rendered-answer cache keeps.
+    const coldSearch = PLACES.flatMap((name) =>
+      [1, 2, 3].map((n) => `/registry?q=${encodeURIComponent(searchKey(name))}${n > 1 ? `&page=${n}` : ''}`),
+    );
+    const coldNetwork = ['vk', 'ok', 'telegram', 'max'].flatMap((network) =>
+      Array.from({ length: 80 }, (_, i) => `/api/v1/registry?network=${network}&page=${i + 1}`),
+    );
+    const routes: [string, string[]][] = [
+      ['page, search (same URL)', [`/registry?q=${encodeURIComponent(place)}`]],
+      ['JSON, network (same URL)', ['/api/v1/registry?network=vk']],
+      ['page, search (300 URLs, no cache hits)', coldSearch],
+      ['JSON, network (320 URLs, no cache hits)', coldNetwork],
+      ['page, no filter', ['/registry']],
+    ];
+    const results: Measured[] = [];
+    for (const [label, list] of routes) results.push(await measure(started.url, label, list, pid));
+    console.log(
+      `\n${CONNECTIONS} connections, ${DURATION_S} s each, Node ${process.version}; latency in ms (from every response)`,
+    );
+    console.table(
+      results.map((r) => ({
+        case: r.label,
+        route: decodeURIComponent(r.path),
+        median: Number(r.median.toFixed(1)),
+        p95: Number(r.p95.toFixed(1)),
+        'req/s': r.requestsPerSecond,
+        'non-2xx/errors': r.non2xx,
+        'service RSS MB (peak)': r.rssMb,
+      })),
+    );
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    service?.kill('SIGTERM');
+    await database.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
