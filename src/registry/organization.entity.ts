@@ -16,9 +16,10 @@ import { OrganizationKind } from './organization-kind';
 @Entity('organizations')
 @Check('organizations_inn_digits', `inn IS NULL OR inn ~ '^([0-9]{10}|[0-9]{12})$'`)
 @Check('organizations_ogrn_digits', `ogrn IS NULL OR ogrn ~ '^([0-9]{13}|[0-9]{15})$'`)
-// Public registry indexes, created by hand in migrations/*-PublicRegistrySearch.ts (a trigram GIN
-// index on an expression TypeORM cannot describe); declared so that the schema check keeps them.
-@Index('organizations_name_search_idx', { synchronize: false })
+// Public registry indexes, created by hand in migrations/*-PublicRegistrySearch.ts and
+// *-OrganizationSearchKey.ts (a trigram GIN index TypeORM cannot describe); declared so that the
+// schema check keeps them.
+@Index('organizations_name_search_key_idx', { synchronize: false })
 @Index('organizations_name_order_idx', { synchronize: false })
 @Index('organizations_updated_at_idx', { synchronize: false })
 export class Organization {
@@ -46,6 +47,13 @@ export class Organization {
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_id' })
   parent?: Organization | null;
+
+  /**
+   * The name folded for searching (case and ё/е ignored), kept by the database trigger
+   * organizations_name_search_key (migration OrganizationSearchKey); never written by the service.
+   */
+  @Column({ name: 'name_search_key', type: 'text', nullable: true, select: false, insert: false, update: false })
+  nameSearchKey?: string | null;
 
   /** Official website; the acts require pages to be linked from it. */
   @Column({ type: 'varchar', length: 2048, nullable: true })

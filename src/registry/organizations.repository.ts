@@ -21,17 +21,15 @@ export interface OrganizationListFilter {
   limit: number;
 }
 
-// lower() folds Cyrillic only under a Cyrillic-aware collation; translate() does not depend on it.
-const UPPER = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯё';
-const LOWER = 'абвгдеежзийклмнопрстуфхцчшщъыьэюяе';
-
 /**
- * The case- and ё/е-folded organization name that searches compare searchKey() with. Literal, not
- * parameters: the trigram index organizations_name_search_idx (migration PublicRegistrySearch) is
- * on this very expression, and the organizations list and the public registry both use it.
+ * The case- and ё/е-folded organization name that searches compare searchKey() with: a stored
+ * column the trigger organizations_name_search_key fills with
+ * translate(lower(name), 'АБВ…ЯЁё', 'абв…яее') (migration OrganizationSearchKey), so that a trigram
+ * recheck does not fold every candidate again. The organizations list and the public registry both
+ * search it; one trigram index (organizations_name_search_key_idx) serves both.
  */
-export function nameSearchKeySql(column: string): string {
-  return `translate(lower(${column}), '${UPPER}', '${LOWER}')`;
+export function nameSearchKeySql(alias: string): string {
+  return `${alias}.name_search_key`;
 }
 
 /** A LIKE pattern matching names that contain an already folded search key. */
@@ -125,7 +123,7 @@ export class OrganizationsRepository {
       );
     }
     if (filter.search) {
-      qb.andWhere(`${nameSearchKeySql('o.name')} LIKE :pattern ESCAPE '\\'`, {
+      qb.andWhere(`${nameSearchKeySql('o')} LIKE :pattern ESCAPE '\\'`, {
         pattern: containsPattern(filter.search),
       });
     }
