@@ -142,8 +142,7 @@ export class PublicRegistryRepository {
       where.push(`p.deleted_on IS NULL`);
       where.push(`p.network NOT IN (${LEGACY_NETWORKS.map((n) => `'${n}'`).join(', ')})`);
     }
-    if (filter.search)
-      where.push(`${nameSearchKeySql('o')} LIKE ${add(containsPattern(filter.search))} ESCAPE '\\'`);
+    if (filter.search) where.push(`${nameSearchKeySql('o')} LIKE ${add(containsPattern(filter.search))} ESCAPE '\\'`);
     if (filter.jurisdiction) where.push(`o.jurisdiction_code = ${add(filter.jurisdiction)}`);
     if (filter.network) where.push(`p.network = ${add(filter.network)}`);
     if (filter.mark === 'yes') where.push(`p.gosuslugi_mark_on IS NOT NULL`);
