@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CommonModule } from './common/common.module';
+import { ContentPlanModule } from './content-plan/content-plan.module';
 import { createValidationPipe } from './common/errors/validation';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { TestClockInterceptor } from './common/test-clock.interceptor';
@@ -56,6 +57,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         RegistryModule,
+        ContentPlanModule,
         PublicRegistryModule,
       ],
       providers: [

@@ -1,0 +1,353 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { CommonError, CommonErrorCode } from '../common/errors/common.errors';
+import { UuidPipe } from '../common/pipes/uuid.pipe';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { expectedPlanVersion } from './content-plan.errors';
+import { ContentPlanService } from './content-plan.service';
+import {
+  CopyPlanDto,
+  CreateTemplateDto,
+  DeclareNoNewsDto,
+  ExportQueryDto,
+  PlanActionDto,
+  PlanDto,
+  PlanQueueDto,
+  PutPlanItemsDto,
+  QueueQueryDto,
+  RequestChangesDto,
+  TemplateDto,
+} from './dto/content-plan.dto';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ORGANIZATION_ID = { name: 'id', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b' };
+const WEEK = { name: 'week', example: '2026-W25', description: 'Target ISO week (Monday–Sunday, local time)' };
+const IF_MATCH = { name: 'If-Match', required: false, example: '"3"', description: 'Version the action is based on' };
+const PLAN_ROUTE = 'organizations/:id/content-plans/:week';
+/** The press office edits and sends (p.6); admins may act for it. */
+const ORGANIZATION_SIDE = { roles: [Role.Admin, Role.Editor], organization: { param: 'id' } };
+/** The Committee approves or recommends (p.7). */
+const COORDINATOR_SIDE = { roles: [Role.Admin, Role.Coordinator], organization: { param: 'id' } };
+const QUEUE_READERS = [Role.Admin, Role.Coordinator, Role.Viewer];
+
+/** The weekly content plan (Khabarovsk Положение 1 p.2.2, 2.6, 3.5, 5–7). */
+@ApiTags('content plans')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ContentPlanController {
+  constructor(private readonly plans: ContentPlanService) {}
+
+  @Get('content-plans')
+  @Access({ roles: QUEUE_READERS, jurisdiction: { query: 'jurisdiction' } })
+  @ApiOperation({ summary: "The coordinator's queue: a jurisdiction's plans of a week, by review deadline" })
+  @ApiOkResponse({ type: PlanQueueDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  queue(@Query() query: QueueQueryDto): Promise<PlanQueueDto> {
+    return this.plans.queue(query.jurisdiction, query.week, query.status);
+  }
+
+  @Get('content-plans/export.csv')
+  @Access({ roles: QUEUE_READERS, jurisdiction: { query: 'jurisdiction' } })
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: "A week's approved plans of a jurisdiction as CSV (UTF-8 with BOM, «;»)" })
+  @ApiOkResponse({ description: 'CSV file', schema: { type: 'string', example: 'Организация;Неделя;Дата;…' } })
+  @ApiProblems(400, 401, 403, 404, 422)
+  async exportCsv(@Query() query: ExportQueryDto, @Res() reply: FastifyReply) {
+    const csv = await this.plans.exportCsv(query.jurisdiction, query.week);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="content-plans-${query.jurisdiction}-${query.week}.csv"`)
+      .send(csv);
+  }
+
+  @Get('content-plans/export.xlsx')
+  @Access({ roles: QUEUE_READERS, jurisdiction: { query: 'jurisdiction' } })
+  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: "A week's approved plans of a jurisdiction as XLSX" })
+  @ApiOkResponse({ description: 'XLSX file', schema: { type: 'string', format: 'binary', example: '(binary XLSX)' } })
+  @ApiProblems(400, 401, 403, 404, 422)
+  async exportXlsx(@Query() query: ExportQueryDto, @Res() reply: FastifyReply) {
+    const xlsx = await this.plans.exportXlsx(query.jurisdiction, query.week);
+    await reply
+      .header('content-type', XLSX_MIME)
+      .header('content-disposition', `attachment; filename="content-plans-${query.jurisdiction}-${query.week}.xlsx"`)
+      .send(xlsx);
+  }
+
+  @Get(PLAN_ROUTE)
+  @Access({ organization: { param: 'id' } })
+  @ApiParam(ORGANIZATION_ID)
+  @ApiParam(WEEK)
+  @ApiOperation({ summary: 'The plan with items, deadlines (local offset), late flags, quota standing and history' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  async get(
+    @Param('id', UuidPipe) id: string,
+    @Param('week') week: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanDto> {
+    return withEtag(reply, await this.plans.get(id, week));
+  }
+
+  @Put(PLAN_ROUTE)
+  @Access(ORGANIZATION_SIDE)
+  @ApiParam(ORGANIZATION_ID)
+  @ApiParam(WEEK)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({
+    summary: 'Replace the items of a draft (created when absent) or of a plan with recommendations (p.7)',
+  })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 428)
+  async putItems(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('week') week: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: PutPlanItemsDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanDto> {
+    return withEtag(
+      reply,
+      await this.plans.putItems(principal, id, week, body, optionalVersion(ifMatch, body.version)),
+    );
+  }
+
+  @Post(`${PLAN_ROUTE}/submit`)
+  @HttpCode(200)
+  @Access(ORGANIZATION_SIDE)
+  @ApiParam(ORGANIZATION_ID)
+  @ApiParam(WEEK)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Send the plan to the coordinator (draft → submitted, changes_requested → resubmitted)' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 428)
+  async submit(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('week') week: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: PlanActionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanDto> {
+    const version = expectedPlanVersion(ifMatch, body.version);
+    return withEtag(reply, await this.plans.submit(principal, id, week, version, body.comment));
+  }
+
+  @Post(`${PLAN_ROUTE}/approve`)
+  @HttpCode(200)
+  @Access(COORDINATOR_SIDE)
+  @ApiParam(ORGANIZATION_ID)
+  @ApiParam(WEEK)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Approve a submitted plan (p.7); a second approve of the same version is 409' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 428)
+  async approve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('week') week: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: PlanActionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanDto> {
+    const version = expectedPlanVersion(ifMatch, body.version);
+    return withEtag(reply, await this.plans.approve(principal, id, week, version, body.comment));
+  }
+
+  @Post(`${PLAN_ROUTE}/request-changes`)
+  @HttpCode(200)
+  @Access(COORDINATOR_SIDE)
+  @ApiParam(ORGANIZATION_ID)
+  @ApiParam(WEEK)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Send recommendations for the whole plan and/or per item (p.7)' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 428)
+  async requestChanges(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('week') week: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: RequestChangesDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanDto> {
+    const version = expectedPlanVersion(ifMatch, body.version);
+    return withEtag(reply, await this.plans.requestChanges(principal, id, week, version, body));
+  }
+
+  @Post(`${PLAN_ROUTE}/declare-no-news`)
+  @HttpCode(200)
+  @Access(ORGANIZATION_SIDE)
+  @ApiParam(ORGANIZATION_ID)
+  @ApiParam(WEEK)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Declare no newsworthy events this week; replaces the plan (p.5 last paragraph)' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 428)
+  async declareNoNews(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('week') week: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: DeclareNoNewsDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanDto> {
+    const version = optionalVersion(ifMatch, body.version);
+    return withEtag(reply, await this.plans.declareNoNews(principal, id, week, body.reason, version));
+  }
+
+  @Post(`${PLAN_ROUTE}/copy-previous`)
+  @HttpCode(200)
+  @Access(ORGANIZATION_SIDE)
+  @ApiParam(ORGANIZATION_ID)
+  @ApiParam(WEEK)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: "Copy last week's plan as this week's draft (dates + 7 days)" })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 428)
+  async copyPrevious(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('week') week: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: CopyPlanDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanDto> {
+    return withEtag(reply, await this.plans.copyPrevious(principal, id, week, optionalVersion(ifMatch, body?.version)));
+  }
+
+  @Post(`${PLAN_ROUTE}/apply-templates`)
+  @HttpCode(200)
+  @Access(ORGANIZATION_SIDE)
+  @ApiParam(ORGANIZATION_ID)
+  @ApiParam(WEEK)
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: "Add this week's occurrences of the organization's recurring events to the plan" })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 428)
+  async applyTemplates(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('week') week: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: CopyPlanDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanDto> {
+    return withEtag(
+      reply,
+      await this.plans.applyTemplates(principal, id, week, optionalVersion(ifMatch, body?.version)),
+    );
+  }
+
+  @Get(`${PLAN_ROUTE}/import-template.xlsx`)
+  @Access({ organization: { param: 'id' } })
+  @ApiParam(ORGANIZATION_ID)
+  @ApiParam(WEEK)
+  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: 'The XLSX template of the week that press offices fill in' })
+  @ApiOkResponse({ description: 'XLSX file', schema: { type: 'string', format: 'binary', example: '(binary XLSX)' } })
+  @ApiProblems(400, 401, 403, 404, 422)
+  async importTemplate(@Param('id', UuidPipe) id: string, @Param('week') week: string, @Res() reply: FastifyReply) {
+    const xlsx = await this.plans.importTemplate(id, week);
+    await reply
+      .header('content-type', XLSX_MIME)
+      .header('content-disposition', `attachment; filename="content-plan-${week}.xlsx"`)
+      .send(xlsx);
+  }
+
+  @Post(`${PLAN_ROUTE}/import`)
+  @HttpCode(200)
+  @Access(ORGANIZATION_SIDE)
+  @ApiParam(ORGANIZATION_ID)
+  @ApiParam(WEEK)
+  @ApiHeader(IF_MATCH)
+  @ApiConsumes(XLSX_MIME)
+  @ApiBody({
+    description: 'The filled template',
+    schema: { type: 'string', format: 'binary', example: '(binary XLSX)' },
+  })
+  @ApiOperation({ summary: 'Upload the filled template: replaces the items, all-or-nothing, errors by row' })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 428)
+  async import(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Param('week') week: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: Buffer,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanDto> {
+    if (!contentType?.startsWith(XLSX_MIME) || !Buffer.isBuffer(body)) {
+      throw new CommonError(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE);
+    }
+    return withEtag(reply, await this.plans.importXlsx(principal, id, week, body, optionalVersion(ifMatch)));
+  }
+
+  @Get('organizations/:id/content-plan-templates')
+  @Access({ organization: { param: 'id' } })
+  @ApiParam(ORGANIZATION_ID)
+  @ApiOperation({ summary: "The organization's recurring events (plan templates)" })
+  @ApiOkResponse({ type: [TemplateDto] })
+  @ApiProblems(400, 401, 403, 404, 422)
+  templates(@Param('id', UuidPipe) id: string): Promise<TemplateDto[]> {
+    return this.plans.templates(id);
+  }
+
+  @Post('organizations/:id/content-plan-templates')
+  @Access(ORGANIZATION_SIDE)
+  @ApiParam(ORGANIZATION_ID)
+  @ApiOperation({ summary: 'Add a recurring event (weekday, time, pages or networks, topic, format)' })
+  @ApiCreatedResponse({ type: TemplateDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  createTemplate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: CreateTemplateDto,
+  ): Promise<TemplateDto> {
+    return this.plans.createTemplate(principal, id, body);
+  }
+
+  @Delete('organizations/:id/content-plan-templates/:templateId')
+  @HttpCode(204)
+  @Access(ORGANIZATION_SIDE)
+  @ApiParam(ORGANIZATION_ID)
+  @ApiParam({ name: 'templateId', example: '8e9f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b' })
+  @ApiOperation({ summary: 'Retire a recurring event (plans made from it keep their items)' })
+  @ApiNoContentResponse({ description: 'Retired' })
+  @ApiProblems(400, 401, 403, 404, 422)
+  async archiveTemplate(
+    @Param('id', UuidPipe) id: string,
+    @Param('templateId', UuidPipe) templateId: string,
+  ): Promise<void> {
+    await this.plans.archiveTemplate(id, templateId);
+  }
+}
+
+function withEtag(reply: FastifyReply, plan: PlanDto): PlanDto {
+  void reply.header('etag', `"${plan.version}"`);
+  return plan;
+}
+
+/** A version when one is given; creating a plan needs none. */
+function optionalVersion(ifMatch: string | undefined, bodyVersion?: number): number | undefined {
+  return ifMatch === undefined && bodyVersion === undefined ? undefined : expectedPlanVersion(ifMatch, bodyVersion);
+}
