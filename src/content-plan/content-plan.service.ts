@@ -200,7 +200,7 @@ export class ContentPlanService {
     }));
     return this.act(principal, scope, 'edit', version, async (plan, manager) => {
       if ((await this.plans.itemsOfPlan(plan.id, manager)).length || plan.status !== 'draft') {
-        throw new ContentPlanError(ContentPlanErrorCode.ALREADY_EXISTS, { status: plan.status });
+        throw new ContentPlanError(ContentPlanErrorCode.ALREADY_EXISTS, { planStatus: plan.status });
       }
       await this.plans.replaceItems(
         manager,
@@ -392,7 +392,7 @@ export class ContentPlanService {
       if (!to) {
         throw new ContentPlanError(
           action === 'edit' ? ContentPlanErrorCode.NOT_EDITABLE : ContentPlanErrorCode.TRANSITION_NOT_ALLOWED,
-          { status: from, action, allowedActions: allowedActions(from) },
+          { planStatus: from, action, allowedActions: allowedActions(from) },
         );
       }
       if (!current) {
