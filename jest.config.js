@@ -4,6 +4,9 @@
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  // A global option: jest ignores testTimeout inside a project, and its 5 s default fails
+  // integration tests on a loaded two-core machine (seen in CI).
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',
@@ -20,7 +23,6 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30_000,
     },
     {
       // Debian's Chromium against the same running service (the global setup runs once for both).
@@ -31,7 +33,6 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60_000,
     },
   ],
 };
