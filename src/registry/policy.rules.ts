@@ -12,6 +12,7 @@ import {
   RANK_ORDER,
   ReportableEvent,
   ReportingRule,
+  Requirement,
 } from './policy.types';
 
 /** An obligation an event creates, before it is stored. */
@@ -168,5 +169,33 @@ export function policyProblems(raw: unknown): ProblemField[] {
     });
     if (checklist.items.length) citation(checklist.citation, 'contentChecklist.citation');
   }
+
+  const requirement = (value: Partial<Requirement> | undefined, field: string) => {
+    if (value === undefined) return;
+    if (!value || typeof value !== 'object') return bad(field, 'ожидается { nature, citation }');
+    if (value.nature !== 'recommended' && value.nature !== 'required')
+      bad(`${field}.nature`, 'ожидается recommended или required');
+    citation(value.citation, `${field}.citation`);
+  };
+  const pages = p.pageRequirements;
+  if (pages !== undefined) {
+    if (!pages || typeof pages !== 'object') bad('pageRequirements', 'ожидается объект');
+    else {
+      requirement(pages.networks, 'pageRequirements.networks');
+      const networks = pages.networks?.networks as unknown;
+      if (
+        pages.networks &&
+        (!Array.isArray(networks) ||
+          !networks.length ||
+          networks.some((n) => !(NETWORKS as readonly unknown[]).includes(n)))
+      ) {
+        bad('pageRequirements.networks.networks', `ожидается непустой список сетей из: ${NETWORKS.join(', ')}`);
+      }
+      requirement(pages.gosuslugiMark, 'pageRequirements.gosuslugiMark');
+      requirement(pages.feedbackWidget, 'pageRequirements.feedbackWidget');
+      requirement(pages.commentsOpen, 'pageRequirements.commentsOpen');
+    }
+  }
+  requirement(p.publicationStyle, 'publicationStyle');
   return problems;
 }

@@ -1,5 +1,5 @@
 import { OrganizationKind as K } from './organization-kind';
-import type { Citation, JurisdictionPolicy } from './policy.types';
+import type { Citation, JurisdictionPolicy, PageRequirements, Requirement } from './policy.types';
 
 /**
  * Policies as the acts in shared/seeds set them (DOMAIN.md §1, §3). The first migration of
@@ -40,6 +40,30 @@ const order2523: Citation = {
   number: '2523-р',
   date: '2022-09-02',
   clause: 'перечень социальных сетей для официальных страниц',
+};
+
+const decree2560 = (nature: Requirement['nature']): Requirement => ({
+  nature,
+  citation: {
+    act: 'Постановление Правительства Российской Федерации',
+    number: '2560',
+    date: '2022-12-31',
+    clause: 'Правила размещения информации на официальных страницах (специальная отметка, платформа обратной связи)',
+  },
+});
+/** 8-FZ art. 10 part 1.1: bodies and their subordinate organizations keep official pages (networks per 2523-р). */
+const lawPages: Citation = {
+  act: 'Федеральный закон «Об обеспечении доступа к информации о деятельности государственных органов и органов местного самоуправления»',
+  number: '8-ФЗ',
+  date: '2009-02-09',
+  clause: 'ст. 10 ч. 1.1 (социальные сети — по распоряжению Правительства РФ № 2523-р)',
+};
+/** The federal frame where the local act says nothing more. */
+const FEDERAL_PAGE_REQUIREMENTS: PageRequirements = {
+  networks: { networks: ['vk', 'ok'], nature: 'required', citation: lawPages },
+  gosuslugiMark: decree2560('recommended'),
+  feedbackWidget: decree2560('recommended'),
+  commentsOpen: decree2560('recommended'),
 };
 
 const ALL_PAGE_EVENTS = ['page_created', 'page_deleted'] as const;
@@ -103,6 +127,8 @@ export const SEED_POLICIES: Record<string, JurisdictionPolicy> = {
     responsibleMinRank: { rank: null },
     esiaAuthorizedRequired: { required: false },
     contentChecklist: { items: [] },
+    pageRequirements: FEDERAL_PAGE_REQUIREMENTS,
+    publicationStyle: { nature: 'recommended', citation: khabarovsk('Положение 1 п.9') },
   },
   'blagodarny-mo': {
     networks: { allowed: ['vk', 'ok'], citation: blagodarny('п.2.1; Порядок п.3') },
@@ -155,6 +181,13 @@ export const SEED_POLICIES: Record<string, JurisdictionPolicy> = {
       ],
       citation: blagodarny('Порядок п.5'),
     },
+    pageRequirements: {
+      networks: { networks: ['vk', 'ok'], nature: 'required', citation: blagodarny('п.2.1; Порядок п.3 пп.2') },
+      gosuslugiMark: { nature: 'required', citation: blagodarny('Порядок п.3 пп.2 (специальные отметки)') },
+      feedbackWidget: { nature: 'required', citation: blagodarny('Порядок п.3 пп.2 (платформа обратной связи)') },
+      commentsOpen: { nature: 'required', citation: blagodarny('Порядок п.3 пп.2 (возможность комментирования)') },
+    },
+    publicationStyle: { nature: 'recommended', citation: blagodarny('Порядок п.7') },
   },
   'plastunovskaya-sp': {
     networks: { allowed: ['vk', 'ok', 'telegram'], citation: plastunovskaya('Прил. 1 п.1') },
@@ -172,6 +205,8 @@ export const SEED_POLICIES: Record<string, JurisdictionPolicy> = {
     responsibleMinRank: { rank: null },
     esiaAuthorizedRequired: { required: false },
     contentChecklist: { items: [] },
+    pageRequirements: FEDERAL_PAGE_REQUIREMENTS,
+    publicationStyle: { nature: 'recommended', citation: plastunovskaya('Прил. 1 п.7') },
   },
   'krasnodar-krai': {
     networks: { allowed: ['vk', 'ok', 'telegram'], citation: krasnodar449('п.1') },
@@ -182,5 +217,9 @@ export const SEED_POLICIES: Record<string, JurisdictionPolicy> = {
     responsibleMinRank: { rank: 'deputy_head', citation: krasnodar413('прил. п.8 (Порядок п.2)') },
     esiaAuthorizedRequired: { required: false },
     contentChecklist: { items: [] },
+    pageRequirements: {
+      ...FEDERAL_PAGE_REQUIREMENTS,
+      commentsOpen: { nature: 'required', citation: krasnodar413('прил. п.9 (открытый доступ)') },
+    },
   },
 };

@@ -56,6 +56,24 @@ export interface QuotaRule {
   citation: Citation;
 }
 
+/** A requirement with its nature: `required` rules give violations, `recommended` ones recommendations. */
+export interface Requirement {
+  nature: 'required' | 'recommended';
+  citation: Citation;
+}
+
+/** What every official page must have and where an organization must keep pages. */
+export interface PageRequirements {
+  /** Networks in which every organization must keep a live official page. */
+  networks?: Requirement & { networks: Network[] };
+  /** Gosuslugi special mark (Decree 2560; Blagodarny Порядок п.3). */
+  gosuslugiMark?: Requirement;
+  /** Feedback platform (ПОС) form on the page. */
+  feedbackWidget?: Requirement;
+  /** Users may comment on publications. */
+  commentsOpen?: Requirement;
+}
+
 export interface ChecklistItem {
   code: string;
   title: string;
@@ -71,4 +89,8 @@ export interface JurisdictionPolicy {
   responsibleMinRank: { rank: OfficialRank | null; citation?: Citation };
   esiaAuthorizedRequired: { required: boolean; citation?: Citation };
   contentChecklist: { items: ChecklistItem[]; citation?: Citation };
+  /** Optional: policies stored before the compliance engine have none (then nothing is checked). */
+  pageRequirements?: PageRequirements;
+  /** Social-network style of publications (DOMAIN.md §4). */
+  publicationStyle?: Requirement;
 }
