@@ -1,6 +1,14 @@
 import { DateTime, IANAZone } from 'luxon';
 import { CalendarError, CalendarErrorCode, fieldFor } from './calendar.errors';
-import { DAY_MS, WorkingCalendar, dateOfOrdinal, isoWeekdayOf, ordinalOf, parseDateOrdinal } from './working-calendar';
+import {
+  DAY_MS,
+  WorkingCalendar,
+  dateOfOrdinal,
+  isoWeekdayOf,
+  ordinalOf,
+  parseDateOrdinal,
+  yearOfOrdinal,
+} from './working-calendar';
 
 /**
  * Working-time rules of DOMAIN.md §7. Every clock runs in the jurisdiction's IANA zone; offsets
@@ -240,6 +248,46 @@ export function isoWeekBounds(isoWeek: string, zone: string): { start: DateTime;
 export function isoWeekOf(instant: Instant, zone: string): string {
   const local = DateTime.fromMillis(instantMillis(instant), { zone: checkedZone(zone) });
   return formatIsoWeek(local.weekYear, local.weekNumber);
+}
+
+/** The Monday (YYYY-MM-DD) of an ISO week. */
+export function isoWeekMonday(isoWeek: string): string {
+  return dateOfOrdinal(mondayOrdinal(parseIsoWeek(isoWeek)));
+}
+
+/** The ISO week ('YYYY-Www') a local date belongs to. */
+export function isoWeekOfDate(date: string): string {
+  const ordinal = parseDateOrdinal(date);
+  // The ISO week-year is the year of the week's Thursday.
+  const thursday = ordinal - isoWeekdayOf(ordinal) + 4;
+  const year = yearOfOrdinal(thursday);
+  return formatIsoWeek(year, Math.floor((thursday - ordinalOf(year, 1, 1)) / 7) + 1);
+}
+
+/** The ISO week `offset` weeks after (or before, when negative) `isoWeek`. */
+export function shiftIsoWeek(isoWeek: string, offset: number): string {
+  return isoWeekOfDate(dateOfOrdinal(mondayOrdinal(parseIsoWeek(isoWeek)) + offset * 7));
+}
+
+/**
+ * The local Monday (YYYY-MM-DD) of the calendar week of `instant` in `zone`: weeks run Monday
+ * 00:00 to Sunday 24:00 local time (DOMAIN.md §3).
+ */
+export function localWeekStartOf(instant: Instant, zone: string): string {
+  const local = DateTime.fromMillis(instantMillis(instant), { zone: checkedZone(zone) });
+  return local.minus({ days: local.weekday - 1 }).toISODate()!;
+}
+
+const HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
+/**
+ * An ISO-8601 date and time ('T' or a space between them); one without an offset is local time in
+ * `zone`. Undefined when the value is not such a date-time.
+ */
+export function parseLocalInstant(value: string, zone: string): DateTime | undefined {
+  if (typeof value !== 'string' || !HAS_TIME.test(value)) return undefined;
+  const parsed = DateTime.fromISO(value.replace(' ', 'T'), { zone: checkedZone(zone), setZone: true });
+  return parsed.isValid ? parsed : undefined;
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a zone, e.g. "today" in Khabarovsk. */
