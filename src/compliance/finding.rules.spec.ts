@@ -1,0 +1,226 @@
+import { SEED_POLICIES } from '../registry/policy.seed';
+import {
+  obligationFinding,
+  organizationFindings,
+  OrganizationFacts,
+  pageFindings,
+  PageFacts,
+  planFindings,
+  quotaFinding,
+} from './finding.rules';
+
+const BLAGODARNY = SEED_POLICIES['blagodarny-mo']!;
+const KHABAROVSK = SEED_POLICIES['khabarovsk-krai']!;
+const PLASTUNOVSKAYA = SEED_POLICIES['plastunovskaya-sp']!;
+
+const org = (over: Partial<OrganizationFacts> = {}): OrganizationFacts => ({
+  id: 'org-1',
+  exempt: false,
+  responsibleRanks: ['deputy_head'],
+  esiaAuthorized: true,
+  livePages: { vk: 1, ok: 1 },
+  ...over,
+});
+const page = (over: Partial<PageFacts> = {}): PageFacts => ({
+  id: 'page-1',
+  organizationId: 'org-1',
+  network: 'vk',
+  url: 'https://vk.com/abgosk',
+  organizationExempt: false,
+  gosuslugiMark: true,
+  feedbackWidget: true,
+  commentsOpen: true,
+  checklistMissing: [],
+  ...over,
+});
+const kinds = (found: { kind: string }[]) => found.map((f) => f.kind).sort();
+
+describe('organization findings', () => {
+  it('finds nothing for an organization that keeps every rule', () => {
+    expect(organizationFindings(org(), BLAGODARNY)).toEqual([]);
+  });
+
+  it('reports no responsible official and no ESIA-identified authorized person (Blagodarny 3.3.1.2, 2.3)', () => {
+    const found = organizationFindings(org({ responsibleRanks: [], esiaAuthorized: false }), BLAGODARNY);
+    expect(kinds(found)).toEqual(['no_esia_authorized', 'no_responsible']);
+    expect(found.every((f) => f.severity === 'violation')).toBe(true);
+    expect(found.find((f) => f.kind === 'no_responsible')!.citation.clause).toBe('п.3.3.1.2');
+  });
+
+  it('reports a responsible official below deputy head, judged by the highest one (Blagodarny 3.3.1.2)', () => {
+    expect(
+      kinds(organizationFindings(org({ responsibleRanks: ['specialist', 'department_head'] }), BLAGODARNY)),
+    ).toEqual(['responsible_rank_below_minimum']);
+    expect(organizationFindings(org({ responsibleRanks: ['specialist', 'head'] }), BLAGODARNY)).toEqual([]);
+  });
+
+  it('asks Khabarovsk for a responsible person through the contacts rule (постановление п.4–5), without a rank floor', () => {
+    const found = organizationFindings(org({ responsibleRanks: [] }), KHABAROVSK);
+    expect(kinds(found)).toEqual(['no_responsible']);
+    expect(found[0]!.citation.clause).toBe('постановление п.4–5');
+    expect(organizationFindings(org({ responsibleRanks: ['specialist'] }), KHABAROVSK)).toEqual([]);
+  });
+
+  it('reports each required network without a live page (Blagodarny Порядок п.3: VK and OK)', () => {
+    const found = organizationFindings(org({ livePages: { vk: 1 } }), BLAGODARNY);
+    expect(found.map((f) => [f.kind, f.details.network, f.key])).toEqual([
+      ['no_page_in_required_network', 'ok', 'no_page_in_required_network:org-1:ok'],
+    ]);
+  });
+
+  it('reports a second live page in one network where one page per network is required (Khabarovsk Положение 1 п.3.1)', () => {
+    const found = organizationFindings(org({ responsibleRanks: ['head'], livePages: { vk: 2, ok: 1 } }), KHABAROVSK);
+    expect(found).toEqual([
+      expect.objectContaining({ kind: 'second_page_in_network', details: { network: 'vk', livePages: 2 } }),
+    ]);
+    expect(organizationFindings(org({ livePages: { vk: 2, ok: 1 } }), BLAGODARNY)).toEqual([]);
+  });
+
+  it('asks nothing of an exempt organization (Blagodarny Порядок п.4)', () => {
+    expect(organizationFindings(org({ exempt: true, responsibleRanks: [], livePages: {} }), BLAGODARNY)).toEqual([]);
+  });
+});
+
+describe('page findings', () => {
+  it('reports the missing Gosuslugi mark, ПОС form and closed comments as violations in Blagodarny (Порядок п.3 пп.2)', () => {
+    const found = pageFindings(page({ gosuslugiMark: false, feedbackWidget: false, commentsOpen: false }), BLAGODARNY);
+    expect(kinds(found)).toEqual(['comments_closed', 'no_feedback_widget', 'no_gosuslugi_mark']);
+    expect(found.every((f) => f.severity === 'violation' && f.pageId === 'page-1')).toBe(true);
+  });
+
+  it('reports them as recommendations under Decree 2560 where the local act is silent (Plastunovskaya)', () => {
+    const found = pageFindings(page({ gosuslugiMark: false }), PLASTUNOVSKAYA);
+    expect(found).toEqual([
+      expect.objectContaining({
+        kind: 'no_gosuslugi_mark',
+        severity: 'recommendation',
+        citation: expect.objectContaining({ number: '2560' }),
+      }),
+    ]);
+  });
+
+  it('claims nothing about comments that were never recorded', () => {
+    expect(pageFindings(page({ commentsOpen: null }), BLAGODARNY)).toEqual([]);
+  });
+
+  it('reports an incomplete design checklist with the missing items (Blagodarny Порядок п.5)', () => {
+    const [finding] = pageFindings(page({ checklistMissing: ['geotag'] }), BLAGODARNY);
+    expect(finding).toMatchObject({ kind: 'checklist_incomplete', details: { missing: ['geotag'] } });
+    expect(finding!.citation.clause).toBe('Порядок п.5');
+  });
+
+  it('reports a live page in a legacy network instead of page requirements (Order 2523-р)', () => {
+    expect(pageFindings(page({ network: 'facebook', gosuslugiMark: false }), KHABAROVSK)).toEqual([
+      expect.objectContaining({ kind: 'legacy_network_page', severity: 'recommendation' }),
+    ]);
+  });
+});
+
+describe('reporting obligations and plans', () => {
+  const due = new Date('2026-06-17T15:00:00Z');
+  const obligation = {
+    id: 'ob-1',
+    organizationId: 'org-1',
+    ruleCode: 'blagodarny.regional_centre',
+    duty: 'Представить сведения',
+    recipient: 'ЦУР',
+    workingDays: 3,
+    event: 'page_created',
+    dueAt: due,
+    citation: { act: 'Постановление', number: '1249', date: '2023-11-09', clause: 'п.3.2.4' },
+    pageId: 'page-1',
+  };
+
+  it('reports an overdue obligation with how late it is (Blagodarny 3.2.4)', () => {
+    const finding = obligationFinding(obligation, new Date('2026-06-18T15:00:00Z'));
+    expect(finding).toMatchObject({ kind: 'obligation_overdue', key: 'obligation_overdue:ob-1', dueAt: due });
+    expect(finding.details.overdueBySeconds).toBe(86_400);
+  });
+
+  it('reports an uncommunicated frequency decision as its own kind (Blagodarny Порядок п.4, 10 working days)', () => {
+    expect(obligationFinding({ ...obligation, event: 'frequency_decided' }, new Date()).kind).toBe(
+      'frequency_decision_not_communicated',
+    );
+  });
+
+  const citation = KHABAROVSK.contentPlan.citation!;
+  const submissionDueAt = new Date('2026-06-11T07:00:00Z'); // Thursday 17:00 Khabarovsk
+  const plan = (over: Record<string, unknown>) => ({
+    id: 'plan-1',
+    status: 'submitted',
+    submittedAt: new Date('2026-06-11T06:00:00Z'),
+    reviewDueAt: new Date('2026-06-12T08:00:00Z'),
+    resubmissionDueAt: null,
+    declaredAt: null,
+    ...over,
+  });
+  const facts = (p: ReturnType<typeof plan> | null) => ({
+    organizationId: 'org-1',
+    week: '2026-W25',
+    submissionDueAt,
+    plan: p,
+  });
+
+  it('reports no plan only once the deadline has passed (Khabarovsk Положение 1 п.6)', () => {
+    expect(planFindings(facts(null), citation, new Date('2026-06-11T06:59:00Z'))).toEqual([]);
+    expect(kinds(planFindings(facts(null), citation, new Date('2026-06-11T07:01:00Z')))).toEqual([
+      'content_plan_not_submitted',
+    ]);
+    expect(
+      kinds(
+        planFindings(facts(plan({ status: 'draft', submittedAt: null })), citation, new Date('2026-06-12T00:00:00Z')),
+      ),
+    ).toEqual(['content_plan_not_submitted']);
+  });
+
+  it('reports a late plan until it is approved, and a review overdue after one working day (п.7)', () => {
+    const late = plan({ submittedAt: new Date('2026-06-11T07:01:00Z') });
+    const found = planFindings(facts(late), citation, new Date('2026-06-12T09:00:00Z'));
+    expect(kinds(found)).toEqual(['content_plan_late', 'content_plan_review_overdue']);
+    expect(found.find((f) => f.kind === 'content_plan_late')!.details.lateBySeconds).toBe(60);
+    expect(planFindings(facts({ ...late, status: 'approved' }), citation, new Date('2026-06-13T00:00:00Z'))).toEqual(
+      [],
+    );
+  });
+
+  it('reports a resubmission overdue after one working day of recommendations (п.7)', () => {
+    const waiting = plan({ status: 'changes_requested', resubmissionDueAt: new Date('2026-06-15T08:00:00Z') });
+    expect(kinds(planFindings(facts(waiting), citation, new Date('2026-06-15T08:01:00Z')))).toEqual([
+      'content_plan_resubmission_overdue',
+    ]);
+  });
+
+  it('accepts a declaration of no news in time as the plan (п.5 last ¶)', () => {
+    const declared = plan({
+      status: 'no_news_declared',
+      submittedAt: null,
+      declaredAt: new Date('2026-06-10T00:00:00Z'),
+    });
+    expect(planFindings(facts(declared), citation, new Date('2026-06-20T00:00:00Z'))).toEqual([]);
+  });
+});
+
+describe('quota findings', () => {
+  it('opens one finding per short page and week, with the figures', () => {
+    const requirement = { nature: 'recommended' as const, citation: KHABAROVSK.quotas[1]!.citation };
+    const finding = quotaFinding(
+      { id: 'page-1', organizationId: 'org-1', network: 'vk' },
+      { status: 'short', required: 5, published: 2, shortBy: 3 },
+      requirement,
+      '2026-W24',
+    );
+    expect(finding).toMatchObject({
+      key: 'quota_short:page-1:2026-W24',
+      severity: 'recommendation',
+      details: { published: 2, required: 5, shortBy: 3 },
+    });
+    expect(
+      quotaFinding(
+        { id: 'p', organizationId: 'o', network: 'vk' },
+        { status: 'met', required: 5, published: 5, shortBy: 0 },
+        requirement,
+        '2026-W24',
+      ),
+    ).toBeUndefined();
+  });
+});

@@ -1,0 +1,107 @@
+import type { WeeklyMinimum } from '../registry/organization-decision.rules';
+
+/** DOMAIN.md §3: the status of one page's quota in one local calendar week. */
+export type QuotaStatus = 'met' | 'short' | 'excused' | 'exempt' | 'not_applicable';
+
+/**
+ * Why a page carries no quota that week:
+ * - `not_official`: a legacy network (Facebook, Instagram, Twitter) or one the policy does not list;
+ * - `partial_week`: created after Monday or deleted before the week ended. Such weeks are skipped,
+ *   not pro-rated: the acts set a weekly figure, and a share of it would be a figure no act sets;
+ * - `no_quota`: neither the policy nor a decision sets a minimum for the organization (e.g. Krasnodar).
+ */
+export type NotApplicableReason = 'not_official' | 'partial_week' | 'no_quota';
+
+/** The week's content plan excuses a shortfall (Khabarovsk Положение 1 p.5 ¶3 and last ¶). */
+export type PlanExcuse = 'no_news' | 'insufficient_events';
+
+export interface PageWeekFacts {
+  countsAsOfficial: boolean;
+  /** YYYY-MM-DD */
+  createdOn: string;
+  deletedOn: string | null;
+  published: number;
+  minimum: WeeklyMinimum | undefined;
+  exempt: boolean;
+  planExcuse: PlanExcuse | null;
+}
+
+export interface PageQuota {
+  status: QuotaStatus;
+  required: number | null;
+  published: number;
+  /** How many more publications the minimum needed (short and excused weeks). */
+  shortBy: number;
+  reason?: NotApplicableReason | PlanExcuse;
+}
+
+/** `weekStart`/`weekEnd`: the local Monday and Sunday (YYYY-MM-DD). */
+export function pageQuota(facts: PageWeekFacts, weekStart: string, weekEnd: string): PageQuota {
+  const { published } = facts;
+  const required = facts.minimum?.minimumPerWeek ?? null;
+  const result = (status: QuotaStatus, reason?: PageQuota['reason'], shortBy = 0): PageQuota => ({
+    status,
+    required,
+    published,
+    shortBy,
+    ...(reason && { reason }),
+  });
+  if (!facts.countsAsOfficial) return result('not_applicable', 'not_official');
+  const liveAllWeek = facts.createdOn <= weekStart && (facts.deletedOn === null || facts.deletedOn > weekEnd);
+  if (!liveAllWeek) return result('not_applicable', 'partial_week');
+  if (facts.exempt) return result('exempt');
+  if (required === null || required === 0) return result('not_applicable', 'no_quota');
+  if (published >= required) return result('met');
+  if (facts.planExcuse) return result('excused', facts.planExcuse, required - published);
+  return result('short', undefined, required - published);
+}
+
+/**
+ * An organization's week from its pages' (DOMAIN.md §3: evaluated per page, summarised per
+ * organization): short when any page is short, then excused, met, exempt; not applicable when no
+ * page carries a quota.
+ */
+export function organizationQuotaStatus(pages: readonly QuotaStatus[], exempt: boolean): QuotaStatus {
+  if (exempt) return 'exempt';
+  for (const status of ['short', 'excused', 'met', 'exempt'] as const) {
+    if (pages.includes(status)) return status;
+  }
+  return 'not_applicable';
+}
+
+/** Met, excused and exempt organizations comply; not-applicable ones are left out of the share. */
+export function compliesWith(status: QuotaStatus): boolean | undefined {
+  if (status === 'not_applicable') return undefined;
+  return status !== 'short';
+}
+
+export interface QuotaTotals {
+  organizations: number;
+  evaluatedOrganizations: number;
+  compliantOrganizations: number;
+  /** compliant / evaluated, 0…1 with 4 digits; null when nothing was evaluated. */
+  compliantShare: number | null;
+  pages: Record<QuotaStatus, number>;
+}
+
+export function quotaTotals(
+  organizations: readonly { status: QuotaStatus; pages: readonly { status: QuotaStatus }[] }[],
+): QuotaTotals {
+  const pages: Record<QuotaStatus, number> = { met: 0, short: 0, excused: 0, exempt: 0, not_applicable: 0 };
+  let evaluated = 0;
+  let compliant = 0;
+  for (const organization of organizations) {
+    for (const page of organization.pages) pages[page.status] += 1;
+    const complies = compliesWith(organization.status);
+    if (complies === undefined) continue;
+    evaluated += 1;
+    if (complies) compliant += 1;
+  }
+  return {
+    organizations: organizations.length,
+    evaluatedOrganizations: evaluated,
+    compliantOrganizations: compliant,
+    compliantShare: evaluated ? Math.round((compliant / evaluated) * 10_000) / 10_000 : null,
+    pages,
+  };
+}
