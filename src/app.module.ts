@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CommonModule } from './common/common.module';
+import { ComplianceModule } from './compliance/compliance.module';
 import { ContentPlanModule } from './content-plan/content-plan.module';
 import { createValidationPipe } from './common/errors/validation';
 import { ProblemFilter } from './common/problem/problem.filter';
@@ -59,6 +60,7 @@ export class AppModule {
         RegistryModule,
         ContentPlanModule,
         PublicRegistryModule,
+        ComplianceModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { RegistryModule } from '../registry/registry.module';
+import { ComplianceController } from './compliance.controller';
+import { ComplianceRepository } from './compliance.repository';
+import { ComplianceService } from './compliance.service';
+
+@Module({
+  imports: [CalendarModule, RegistryModule],
+  controllers: [ComplianceController],
+  providers: [ComplianceService, ComplianceRepository],
+})
+export class ComplianceModule {}

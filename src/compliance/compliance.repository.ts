@@ -1,0 +1,501 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Citation, Network, OfficialRank } from '../registry/policy.types';
+import type { OrganizationKind } from '../registry/organization-kind';
+import type { FrequencyDecisionFacts } from '../registry/organization-decision.rules';
+import type { FindingDraft, FindingKind, OrganizationFacts, OverdueObligationFacts } from './finding.rules';
+import type { PublicationFormat, PublicationSource } from './publication.entity';
+
+export interface IngestPage {
+  id: string;
+  url: string;
+  network: Network;
+  organizationId: string;
+  jurisdictionCode: string;
+  timeZone: string;
+}
+
+export interface PublicationInsert {
+  pageId: string;
+  publishedAt: Date;
+  weekStart: string;
+  sourceKey: string;
+  externalId: string | null;
+  url: string | null;
+  format: PublicationFormat | null;
+  text: string | null;
+  source: PublicationSource;
+  styleHits: unknown[] | null;
+}
+
+/** One page in one week, as the quota rules need it. */
+export interface PageWeekRow {
+  weekStart: string;
+  pageId: string;
+  organizationId: string;
+  organizationName: string;
+  kind: OrganizationKind;
+  network: Network;
+  url: string;
+  createdOn: string;
+  deletedOn: string | null;
+  published: number;
+  exempt: boolean;
+  planStatus: string | null;
+  insufficientEvents: boolean;
+}
+
+export interface WeekRange {
+  week: string;
+  start: string;
+  end: string;
+}
+
+export interface PlannedVsPublished {
+  organizationId: string;
+  planned: number;
+  published: number;
+}
+
+export interface FindingFilter {
+  jurisdictions?: string[];
+  organizationId?: string;
+  kind?: FindingKind;
+  status?: 'open' | 'resolved';
+  cursor?: string;
+  limit: number;
+}
+
+@Injectable()
+export class ComplianceRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Publications
+
+  /** Pages named by id or by (normalized) URL, with their jurisdiction's zone; live pages first. */
+  async findIngestPages(ids: string[], urls: string[]): Promise<IngestPage[]> {
+    if (!ids.length && !urls.length) return [];
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (p.id) p.id, p.url, p.network, p.organization_id AS "organizationId",
+              o.jurisdiction_code AS "jurisdictionCode", j.time_zone AS "timeZone"
+         FROM official_pages p
+         JOIN organizations o ON o.id = p.organization_id
+         JOIN jurisdictions j ON j.code = o.jurisdiction_code
+        WHERE p.id = ANY($1::uuid[]) OR p.url = ANY($2::text[])
+        ORDER BY p.id`,
+      [ids, urls],
+    );
+  }
+
+  /**
+   * Inserts what is new and counts it into its page's week in the same statement; rows already
+   * stored (same page and source key) are left alone. Returns the new rows' ids by key.
+   */
+  async insertPublications(rows: PublicationInsert[], recordedBy: string): Promise<Map<string, string>> {
+    const created = new Map<string, string>();
+    if (!rows.length) return created;
+    const column = <K extends keyof PublicationInsert>(key: K) => rows.map((r) => r[key]);
+    const inserted: { id: string; pageId: string; sourceKey: string }[] = await this.dataSource.query(
+      `WITH incoming AS (
+         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::date[], $4::text[], $5::text[], $6::text[],
+                              $7::text[], $8::text[], $9::text[], $10::jsonb[])
+                  AS t(page_id, published_at, week_start, source_key, external_id, url, format, text, source, style_hits)
+       ), inserted AS (
+         INSERT INTO publications (page_id, published_at, week_start, source_key, external_id, url, format, text,
+                                   source, style_hits, recorded_by)
+         SELECT page_id, published_at, week_start, source_key, external_id, url, format, text, source, style_hits, $11
+           FROM incoming
+         ON CONFLICT (page_id, source_key) DO NOTHING
+         RETURNING id, page_id, source_key, week_start
+       ), counted AS (
+         INSERT INTO publication_week_counts (page_id, week_start, published)
+         SELECT page_id, week_start, count(*) FROM inserted GROUP BY page_id, week_start ORDER BY page_id, week_start
+         ON CONFLICT (page_id, week_start) DO UPDATE SET published = publication_week_counts.published + excluded.published
+       )
+       SELECT id::text, page_id AS "pageId", source_key AS "sourceKey" FROM inserted`,
+      [
+        column('pageId'),
+        column('publishedAt'),
+        column('weekStart'),
+        column('sourceKey'),
+        column('externalId'),
+        column('url'),
+        column('format'),
+        column('text'),
+        column('source'),
+        rows.map((r) => (r.styleHits ? JSON.stringify(r.styleHits) : null)),
+        recordedBy,
+      ],
+    );
+    for (const row of inserted) created.set(`${row.pageId} ${row.sourceKey}`, row.id);
+    return created;
+  }
+
+  async findPublicationIds(keys: { pageId: string; sourceKey: string }[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    if (!keys.length) return found;
+    const rows: { id: string; pageId: string; sourceKey: string }[] = await this.dataSource.query(
+      `SELECT p.id::text, p.page_id AS "pageId", p.source_key AS "sourceKey"
+         FROM unnest($1::uuid[], $2::text[]) AS k(page_id, source_key)
+         JOIN publications p ON p.page_id = k.page_id AND p.source_key = k.source_key`,
+      [keys.map((k) => k.pageId), keys.map((k) => k.sourceKey)],
+    );
+    for (const row of rows) found.set(`${row.pageId} ${row.sourceKey}`, row.id);
+    return found;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Weekly quota
+
+  /**
+   * Every page of a jurisdiction (or of one organization) that was live on some day of each week,
+   * with the week's count, the organization's exemption and its content plan for that week. One
+   * statement for all the weeks asked.
+   */
+  pageWeeks(scope: { jurisdiction: string } | { organizationId: string }, weeks: WeekRange[]): Promise<PageWeekRow[]> {
+    const byOrganization = 'organizationId' in scope;
+    return this.dataSource.query(
+      `SELECT w.start::text AS "weekStart", p.id AS "pageId", o.id AS "organizationId", o.name AS "organizationName",
+              o.kind, p.network, p.url, p.created_on::text AS "createdOn", p.deleted_on::text AS "deletedOn",
+              coalesce(c.published, 0)::int AS published,
+              EXISTS (SELECT 1 FROM organization_exemptions e
+                       WHERE e.organization_id = o.id AND e.valid_from <= w.finish
+                         AND (e.valid_to IS NULL OR e.valid_to >= w.start)) AS exempt,
+              cp.status AS "planStatus", (cp.insufficient_events_reason IS NOT NULL) AS "insufficientEvents"
+         FROM unnest($2::text[], $3::date[], $4::date[]) AS w(week, start, finish)
+         JOIN organizations o ON ${byOrganization ? 'o.id = $1::uuid' : 'o.jurisdiction_code = $1'}
+                             AND (o.closed_on IS NULL OR o.closed_on >= w.start)
+         JOIN official_pages p ON p.organization_id = o.id AND p.created_on <= w.finish
+                              AND (p.deleted_on IS NULL OR p.deleted_on >= w.start)
+         LEFT JOIN publication_week_counts c ON c.page_id = p.id AND c.week_start = w.start
+         LEFT JOIN content_plans cp ON cp.organization_id = o.id AND cp.week = w.week
+        ORDER BY w.start, o.name, o.id, p.network, p.created_on, p.id`,
+      [
+        byOrganization ? scope.organizationId : scope.jurisdiction,
+        weeks.map((w) => w.week),
+        weeks.map((w) => w.start),
+        weeks.map((w) => w.end),
+      ],
+    );
+  }
+
+  /** Posting-frequency decisions in force on some day of [from, to], per organization. */
+  async decisionsInForce(
+    scope: { jurisdiction: string } | { organizationId: string },
+    from: string,
+    to: string,
+  ): Promise<Map<string, (FrequencyDecisionFacts & { id: string })[]>> {
+    const byOrganization = 'organizationId' in scope;
+    const rows: (FrequencyDecisionFacts & { id: string; organizationId: string })[] = await this.dataSource.query(
+      `SELECT d.id, d.organization_id AS "organizationId", d.minimum_per_week AS "minimumPerWeek",
+              d.decision_number AS "decisionNumber", d.decision_date::text AS "decisionDate", d.clause,
+              d.valid_from::text AS "validFrom", d.valid_to::text AS "validTo"
+         FROM posting_frequency_decisions d
+         JOIN organizations o ON o.id = d.organization_id
+        WHERE ${byOrganization ? 'o.id = $1::uuid' : 'o.jurisdiction_code = $1'}
+          AND d.valid_from <= $3 AND (d.valid_to IS NULL OR d.valid_to >= $2)`,
+      [byOrganization ? scope.organizationId : scope.jurisdiction, from, to],
+    );
+    const map = new Map<string, (FrequencyDecisionFacts & { id: string })[]>();
+    for (const { organizationId, ...decision } of rows) {
+      const list = map.get(organizationId) ?? [];
+      list.push(decision);
+      map.set(organizationId, list);
+    }
+    return map;
+  }
+
+  /**
+   * Approved plan items of a week and how many went out: an item went out when one of its pages
+   * (or a page of the organization in one of its networks) published on the planned local day.
+   * `dayBounds`: the 8 instants Monday 00:00 … next Monday 00:00 local time.
+   */
+  plannedVsPublished(jurisdiction: string, week: WeekRange, dayBounds: Date[]): Promise<PlannedVsPublished[]> {
+    return this.dataSource.query(
+      `SELECT cp.organization_id AS "organizationId", count(*)::int AS planned,
+              (count(*) FILTER (WHERE EXISTS (
+                 SELECT 1 FROM official_pages pp
+                   JOIN publications pub ON pub.page_id = pp.id AND pub.week_start = $3::date
+                  WHERE pp.organization_id = cp.organization_id
+                    AND (pp.id = ANY(i.page_ids) OR pp.network = ANY(i.networks))
+                    AND pub.published_at >= ($4::timestamptz[])[i.planned_on - $3::date + 1]
+                    AND pub.published_at < ($4::timestamptz[])[i.planned_on - $3::date + 2])))::int AS published
+         FROM content_plans cp
+         JOIN content_plan_items i ON i.plan_id = cp.id
+        WHERE cp.jurisdiction_code = $1 AND cp.week = $2 AND cp.status = 'approved'
+          AND i.planned_on BETWEEN $3::date AND $3::date + 6
+        GROUP BY cp.organization_id`,
+      [jurisdiction, week.week, week.start, dayBounds],
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Facts for findings (each one statement for a whole jurisdiction)
+
+  async organizationFacts(
+    jurisdiction: string,
+    today: string,
+  ): Promise<(OrganizationFacts & { kind: OrganizationKind })[]> {
+    const rows: {
+      id: string;
+      kind: OrganizationKind;
+      exempt: boolean;
+      responsibleRanks: OfficialRank[] | null;
+      esiaAuthorized: boolean;
+      livePages: Partial<Record<Network, number>>;
+    }[] = await this.dataSource.query(
+      `WITH active AS (
+         SELECT f.organization_id, f.rank, f.roles, f.esia_confirmed_on
+           FROM officials f JOIN organizations o ON o.id = f.organization_id
+          WHERE o.jurisdiction_code = $1 AND f.active_from <= $2 AND (f.active_to IS NULL OR f.active_to >= $2)
+       ), officials_by_org AS (
+         SELECT organization_id,
+                array_agg(rank) FILTER (WHERE 'responsible' = ANY(roles)) AS ranks,
+                bool_or('authorized' = ANY(roles) AND esia_confirmed_on IS NOT NULL) AS esia
+           FROM active GROUP BY organization_id
+       ), pages_by_org AS (
+         SELECT organization_id, jsonb_object_agg(network, n) AS live
+           FROM (SELECT p.organization_id, p.network, count(*)::int AS n
+                   FROM official_pages p JOIN organizations o ON o.id = p.organization_id
+                  WHERE o.jurisdiction_code = $1 AND p.deleted_on IS NULL
+                  GROUP BY p.organization_id, p.network) x
+          GROUP BY organization_id
+       ), exempt AS (
+         SELECT DISTINCT e.organization_id FROM organization_exemptions e
+           JOIN organizations o ON o.id = e.organization_id
+          WHERE o.jurisdiction_code = $1 AND e.valid_from <= $2 AND (e.valid_to IS NULL OR e.valid_to >= $2)
+       )
+       SELECT o.id, o.kind, (x.organization_id IS NOT NULL) AS exempt, f.ranks AS "responsibleRanks",
+              coalesce(f.esia, false) AS "esiaAuthorized", coalesce(p.live, '{}'::jsonb) AS "livePages"
+         FROM organizations o
+         LEFT JOIN officials_by_org f ON f.organization_id = o.id
+         LEFT JOIN pages_by_org p ON p.organization_id = o.id
+         LEFT JOIN exempt x ON x.organization_id = o.id
+        WHERE o.jurisdiction_code = $1 AND o.closed_on IS NULL`,
+      [jurisdiction, today],
+    );
+    return rows.map((r) => ({ ...r, responsibleRanks: r.responsibleRanks ?? [] }));
+  }
+
+  livePages(
+    jurisdiction: string,
+    today: string,
+  ): Promise<
+    {
+      id: string;
+      organizationId: string;
+      network: Network;
+      url: string;
+      organizationExempt: boolean;
+      gosuslugiMark: boolean;
+      feedbackWidget: boolean;
+      commentsOpen: boolean | null;
+      checklist: Record<string, boolean> | null;
+    }[]
+  > {
+    return this.dataSource.query(
+      `SELECT p.id, p.organization_id AS "organizationId", p.network, p.url,
+              EXISTS (SELECT 1 FROM organization_exemptions e WHERE e.organization_id = o.id
+                        AND e.valid_from <= $2 AND (e.valid_to IS NULL OR e.valid_to >= $2)) AS "organizationExempt",
+              (p.gosuslugi_mark_on IS NOT NULL) AS "gosuslugiMark", (p.feedback_widget_on IS NOT NULL) AS "feedbackWidget",
+              p.comments_open AS "commentsOpen", p.checklist
+         FROM official_pages p JOIN organizations o ON o.id = p.organization_id
+        WHERE o.jurisdiction_code = $1 AND o.closed_on IS NULL AND p.deleted_on IS NULL`,
+      [jurisdiction, today],
+    );
+  }
+
+  overdueObligations(jurisdiction: string, now: Date): Promise<OverdueObligationFacts[]> {
+    return this.dataSource.query(
+      `SELECT r.id, r.organization_id AS "organizationId", r.rule_code AS "ruleCode", r.duty, r.recipient,
+              r.working_days AS "workingDays", e.type::text AS event, r.due_at AS "dueAt", r.citation,
+              e.page_id AS "pageId"
+         FROM reporting_obligations r JOIN registry_events e ON e.id = r.event_id
+        WHERE r.jurisdiction_code = $1 AND r.fulfilled_at IS NULL AND r.due_at < $2`,
+      [jurisdiction, now],
+    );
+  }
+
+  /** Organizations of the given kinds with their plan for each week, if any. */
+  planWeeks(
+    jurisdiction: string,
+    kinds: OrganizationKind[],
+    weeks: string[],
+  ): Promise<
+    {
+      organizationId: string;
+      week: string;
+      planId: string | null;
+      status: string | null;
+      submittedAt: Date | null;
+      reviewDueAt: Date | null;
+      resubmissionDueAt: Date | null;
+      declaredAt: Date | null;
+    }[]
+  > {
+    if (!kinds.length || !weeks.length) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT o.id AS "organizationId", w.week, cp.id AS "planId", cp.status, cp.submitted_at AS "submittedAt",
+              cp.review_due_at AS "reviewDueAt", cp.resubmission_due_at AS "resubmissionDueAt",
+              CASE WHEN cp.status = 'no_news_declared' THEN
+                (SELECT max(t.at) FROM content_plan_transitions t
+                  WHERE t.plan_id = cp.id AND t.to_status = 'no_news_declared') END AS "declaredAt"
+         FROM organizations o
+        CROSS JOIN unnest($3::text[]) AS w(week)
+         LEFT JOIN content_plans cp ON cp.organization_id = o.id AND cp.week = w.week
+        WHERE o.jurisdiction_code = $1 AND o.closed_on IS NULL AND o.kind::text = ANY($2::text[])
+          AND NOT EXISTS (SELECT 1 FROM organization_exemptions e WHERE e.organization_id = o.id AND e.valid_to IS NULL)`,
+      [jurisdiction, kinds, weeks],
+    );
+  }
+
+  /** Pages whose publications of a week drew style hits, with the count of such publications. */
+  styleByPage(
+    jurisdiction: string,
+    weekStart: string,
+  ): Promise<{ pageId: string; organizationId: string; network: Network; publications: number; hits: number }[]> {
+    return this.dataSource.query(
+      `SELECT p.id AS "pageId", p.organization_id AS "organizationId", p.network,
+              count(*)::int AS publications, sum(jsonb_array_length(pub.style_hits))::int AS hits
+         FROM publications pub
+         JOIN official_pages p ON p.id = pub.page_id
+         JOIN organizations o ON o.id = p.organization_id
+        WHERE o.jurisdiction_code = $1 AND pub.week_start = $2
+          AND pub.style_hits IS NOT NULL AND jsonb_array_length(pub.style_hits) > 0
+        GROUP BY p.id, p.organization_id, p.network`,
+      [jurisdiction, weekStart],
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Findings
+
+  /**
+   * Records what this run found: a new finding per new cause, the open one refreshed otherwise.
+   * Then resolves the open findings in the run's scope that this run did not see.
+   */
+  async recordFindings(
+    manager: EntityManager,
+    run: {
+      id: string;
+      jurisdiction: string;
+      at: Date;
+      quotaWeek: string;
+      planWeeks: string[];
+      weekKinds: { quota: readonly FindingKind[]; plan: readonly FindingKind[] };
+    },
+    drafts: FindingDraft[],
+  ): Promise<{ opened: number; resolved: number; open: number }> {
+    // One run per jurisdiction at a time: two schedulers or a click during a run cannot interleave.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('compliance:' || $1))`, [run.jurisdiction]);
+    let opened = 0;
+    const chunk = 5_000;
+    for (let i = 0; i < drafts.length; i += chunk) {
+      const part = drafts.slice(i, i + chunk);
+      const rows: { inserted: boolean }[] = await manager.query(
+        `INSERT INTO compliance_findings (key, kind, severity, jurisdiction_code, organization_id, page_id, week, due_at,
+                                          citation, details, first_seen_at, last_seen_at, run_id)
+         SELECT key, kind, severity, $1, organization_id, page_id, week, due_at, citation, details, $2, $2, $3
+           FROM unnest($4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::text[], $10::timestamptz[],
+                       $11::jsonb[], $12::jsonb[])
+                AS t(key, kind, severity, organization_id, page_id, week, due_at, citation, details)
+         ON CONFLICT (key) WHERE resolved_at IS NULL DO UPDATE
+           SET severity = excluded.severity, citation = excluded.citation, details = excluded.details,
+               due_at = excluded.due_at, last_seen_at = excluded.last_seen_at, run_id = excluded.run_id
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          run.jurisdiction,
+          run.at,
+          run.id,
+          part.map((d) => d.key),
+          part.map((d) => d.kind),
+          part.map((d) => d.severity),
+          part.map((d) => d.organizationId),
+          part.map((d) => d.pageId),
+          part.map((d) => d.week),
+          part.map((d) => d.dueAt),
+          part.map((d) => JSON.stringify(d.citation)),
+          part.map((d) => JSON.stringify(d.details)),
+        ],
+      );
+      opened += rows.filter((r) => r.inserted).length;
+    }
+    const resolved: [unknown[], number] = await manager.query(
+      `UPDATE compliance_findings SET resolved_at = $2
+        WHERE resolved_at IS NULL AND jurisdiction_code = $1 AND run_id <> $3
+          AND CASE WHEN kind = ANY($4::text[]) THEN week = $5
+                   WHEN kind = ANY($6::text[]) THEN week = ANY($7::text[])
+                   ELSE true END`,
+      [run.jurisdiction, run.at, run.id, run.weekKinds.quota, run.quotaWeek, run.weekKinds.plan, run.planWeeks],
+    );
+    const [{ open }]: { open: number }[] = await manager.query(
+      `SELECT count(*)::int AS open FROM compliance_findings WHERE jurisdiction_code = $1 AND resolved_at IS NULL`,
+      [run.jurisdiction],
+    );
+    return { opened, resolved: resolved[1], open };
+  }
+
+  findings(filter: FindingFilter): Promise<FindingRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.jurisdictions) add('f.jurisdiction_code = ANY(?::text[])', filter.jurisdictions);
+    if (filter.organizationId) add('f.organization_id = ?::uuid', filter.organizationId);
+    if (filter.kind) add('f.kind = ?', filter.kind);
+    if (filter.status === 'open') where.push('f.resolved_at IS NULL');
+    if (filter.status === 'resolved') where.push('f.resolved_at IS NOT NULL');
+    if (filter.cursor) add('f.id < ?::bigint', filter.cursor);
+    params.push(filter.limit + 1);
+    return this.dataSource.query(
+      `SELECT f.id::text, f.kind, f.severity, f.jurisdiction_code AS "jurisdiction", f.organization_id AS "organizationId",
+              o.name AS "organizationName", f.page_id AS "pageId", p.network, p.url AS "pageUrl", f.week,
+              f.due_at AS "dueAt", f.citation, f.details, f.first_seen_at AS "firstSeenAt",
+              f.last_seen_at AS "lastSeenAt", f.resolved_at AS "resolvedAt"
+         FROM compliance_findings f
+         JOIN organizations o ON o.id = f.organization_id
+         LEFT JOIN official_pages p ON p.id = f.page_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY f.id DESC
+        LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  async jurisdictionOfOrganization(
+    id: string,
+  ): Promise<{ jurisdictionCode: string; name: string; kind: OrganizationKind } | undefined> {
+    const rows: { jurisdictionCode: string; name: string; kind: OrganizationKind }[] = await this.dataSource.query(
+      `SELECT jurisdiction_code AS "jurisdictionCode", name, kind FROM organizations WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+}
+
+export interface FindingRow {
+  id: string;
+  kind: FindingKind;
+  severity: string;
+  jurisdiction: string;
+  organizationId: string;
+  organizationName: string;
+  pageId: string | null;
+  network: Network | null;
+  pageUrl: string | null;
+  week: string | null;
+  dueAt: Date | null;
+  citation: Citation;
+  details: Record<string, unknown>;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  resolvedAt: Date | null;
+}

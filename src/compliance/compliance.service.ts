@@ -1,0 +1,515 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { CalendarService } from '../calendar/calendar.service';
+import {
+  contentPlanDue,
+  isoWeekBounds,
+  isoWeekMonday,
+  isoWeekOf,
+  localDateOf,
+  localWeekStartOf,
+  parseLocalInstant,
+  shiftIsoWeek,
+} from '../calendar/working-time';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { Clock } from '../common/clock';
+import { effectiveWeeklyMinimum, FrequencyDecisionFacts, WeeklyMinimum } from '../registry/organization-decision.rules';
+import { detectNetwork, isLegacyNetwork, normalizePageUrl } from '../registry/page-url.rules';
+import { quotaFor } from '../registry/policy.rules';
+import { PolicyService } from '../registry/policy.service';
+import type { JurisdictionPolicy, Requirement } from '../registry/policy.types';
+import { readCsv } from '../registry/registry-import.service';
+import {
+  ComplianceRepository,
+  FindingFilter,
+  IngestPage,
+  PageWeekRow,
+  PublicationInsert,
+  WeekRange,
+} from './compliance.repository';
+import { ComplianceError, ComplianceErrorCode } from './compliance.errors';
+import { FINDING_TITLES, QUOTA_STATUS_TITLES } from './compliance.texts';
+import {
+  FindingDraft,
+  FindingKind,
+  obligationFinding,
+  organizationFindings,
+  pageFindings,
+  PLAN_WEEK_KINDS,
+  planFindings,
+  QUOTA_WEEK_KINDS,
+  quotaFinding,
+  severityOf,
+} from './finding.rules';
+import {
+  MAX_PUBLICATIONS_PER_REQUEST,
+  mapCsvHeaders,
+  parsePublicationRow,
+  PublicationRow,
+  RowProblem,
+  sourceKey,
+} from './publication.rules';
+import type { PublicationSource } from './publication.entity';
+import { organizationQuotaStatus, pageQuota, PageQuota, quotaTotals } from './quota.rules';
+
+export interface IngestReport {
+  received: number;
+  created: number;
+  duplicates: number;
+  rejected: number;
+  accepted: { index: number; id: string; status: 'created' | 'duplicate' }[];
+  errors: RowProblem[];
+}
+
+const MAX_TREND_WEEKS = 104;
+
+@Injectable()
+export class ComplianceService {
+  constructor(
+    private readonly repository: ComplianceRepository,
+    private readonly calendar: CalendarService,
+    private readonly policies: PolicyService,
+    private readonly clock: Clock,
+  ) {}
+
+  // -------------------------------------------------------------------------------------------
+  // Publications
+
+  async ingest(raw: unknown[], principal: Principal, defaultSource: PublicationSource): Promise<IngestReport> {
+    if (!raw.length) throw new ComplianceError(ComplianceErrorCode.BATCH_EMPTY);
+    if (raw.length > MAX_PUBLICATIONS_PER_REQUEST) {
+      throw new ComplianceError(ComplianceErrorCode.BATCH_TOO_LARGE, { received: raw.length });
+    }
+    const errors: RowProblem[] = [];
+    const rows: PublicationRow[] = [];
+    raw.forEach((value, index) => {
+      const parsed = parsePublicationRow(value, index, defaultSource);
+      if ('row' in parsed) rows.push(parsed.row);
+      else errors.push(...parsed.problems);
+    });
+
+    const pageUrls = new Map<PublicationRow, string>();
+    for (const row of rows) {
+      if (!('url' in row.page)) continue;
+      const network = detectNetwork(row.page.url);
+      const normalized = network && normalizePageUrl(network, row.page.url);
+      if (normalized && normalized.ok) pageUrls.set(row, normalized.url);
+    }
+    const pages = await this.repository.findIngestPages(
+      [...new Set(rows.flatMap((r) => ('id' in r.page ? [r.page.id] : [])))],
+      [...new Set(pageUrls.values())],
+    );
+    const byId = new Map(pages.map((p) => [p.id, p]));
+    const byUrl = new Map<string, IngestPage>();
+    for (const page of pages) if (!byUrl.has(page.url)) byUrl.set(page.url, page);
+
+    const inserts: (PublicationInsert & { index: number })[] = [];
+    const reject = (row: PublicationRow, field: string, message: string) =>
+      errors.push({ index: row.index, field: `publications[${row.index}].${field}`, message });
+    for (const row of rows) {
+      const page = 'id' in row.page ? byId.get(row.page.id) : byUrl.get(pageUrls.get(row) ?? '');
+      if (!page) {
+        reject(row, 'id' in row.page ? 'pageId' : 'pageUrl', 'такой официальной страницы нет в реестре');
+        continue;
+      }
+      if (!mayWrite(principal, page)) {
+        reject(row, 'id' in row.page ? 'pageId' : 'pageUrl', 'нет доступа к этой странице');
+        continue;
+      }
+      const at = parseLocalInstant(row.publishedAt, page.timeZone);
+      if (!at) {
+        reject(row, 'publishedAt', 'ожидается дата и время ISO 8601, например 2026-06-07T23:59:00+10:00');
+        continue;
+      }
+      if (at.toMillis() > this.clock.now().getTime() + 5 * 60_000) {
+        reject(row, 'publishedAt', 'публикация не может быть в будущем');
+        continue;
+      }
+      inserts.push({
+        index: row.index,
+        pageId: page.id,
+        publishedAt: at.toJSDate(),
+        weekStart: localWeekStartOf(at, page.timeZone),
+        sourceKey: sourceKey(row),
+        externalId: row.externalId,
+        url: row.url,
+        format: row.format,
+        text: row.text,
+        source: row.source,
+        styleHits: null,
+      });
+    }
+
+    // The first row of a key in the batch is the publication; later ones are its duplicates.
+    const first = new Map<string, PublicationInsert & { index: number }>();
+    for (const insert of inserts) {
+      const key = `${insert.pageId} ${insert.sourceKey}`;
+      if (!first.has(key)) first.set(key, insert);
+    }
+    const created = await this.repository.insertPublications([...first.values()], principal.userId);
+    const existing = await this.repository.findPublicationIds(
+      [...first.entries()].filter(([key]) => !created.has(key)).map(([, insert]) => insert),
+    );
+    const accepted: IngestReport['accepted'] = [];
+    const reported = new Set<string>();
+    for (const insert of inserts) {
+      const key = `${insert.pageId} ${insert.sourceKey}`;
+      const createdId = created.get(key);
+      const isNew = createdId !== undefined && !reported.has(key);
+      reported.add(key);
+      const id = createdId ?? existing.get(key);
+      if (id !== undefined) accepted.push({ index: insert.index, id, status: isNew ? 'created' : 'duplicate' });
+    }
+    errors.sort((a, b) => a.index - b.index);
+    return {
+      received: raw.length,
+      created: accepted.filter((a) => a.status === 'created').length,
+      duplicates: accepted.filter((a) => a.status === 'duplicate').length,
+      rejected: new Set(errors.map((e) => e.index)).size,
+      accepted: accepted.sort((a, b) => a.index - b.index),
+      errors,
+    };
+  }
+
+  /** CSV upload: the same rows as the JSON batch; rows are numbered from 0 after the header line. */
+  async ingestCsv(content: Buffer, principal: Principal): Promise<IngestReport> {
+    const [header, ...lines] = readCsv(content);
+    const { fields, problems } = mapCsvHeaders(header ?? []);
+    if (problems.length) throw new ComplianceError(ComplianceErrorCode.CSV_INVALID, {}, problems);
+    const raw = lines
+      .filter((cells) => cells.some((cell) => cell.trim() !== ''))
+      .map((cells) => {
+        const row: Record<string, string> = {};
+        fields.forEach((field, i) => {
+          if (field && cells[i] !== undefined && cells[i].trim() !== '') row[field] = cells[i];
+        });
+        return row;
+      });
+    return this.ingest(raw, principal, 'import');
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Weekly quota
+
+  /** A jurisdiction's week: every organization with its pages, totals and the compliant share. */
+  async week(jurisdiction: string, week: string) {
+    const j = await this.calendar.jurisdiction(jurisdiction);
+    const policy = (await this.policies.get(jurisdiction)).policy;
+    const range = weekRange(week);
+    const bounds = isoWeekBounds(week, j.timeZone);
+    const dayBounds = Array.from({ length: 8 }, (_, i) => bounds.start.plus({ days: i }).toJSDate());
+    const [rows, decisions, plans] = await Promise.all([
+      this.repository.pageWeeks({ jurisdiction }, [range]),
+      this.repository.decisionsInForce({ jurisdiction }, range.start, range.end),
+      policy.contentPlan.required ? this.repository.plannedVsPublished(jurisdiction, range, dayBounds) : [],
+    ]);
+    const planned = new Map(plans.map((p) => [p.organizationId, p]));
+    const organizations = this.evaluate(rows, policy, decisions, range).map((org) => ({
+      ...org,
+      plan: planned.has(org.organizationId)
+        ? {
+            plannedItems: planned.get(org.organizationId)!.planned,
+            publishedAsPlanned: planned.get(org.organizationId)!.published,
+          }
+        : null,
+    }));
+    return {
+      jurisdiction,
+      week,
+      from: bounds.start.toISO()!,
+      to: bounds.end.toISO()!,
+      evaluatedAt: this.clock.now().toISOString(),
+      totals: quotaTotals(organizations),
+      organizations,
+    };
+  }
+
+  /** One organization's weeks from `from` to `to` (ISO weeks, inclusive). */
+  async organizationTrend(organizationId: string, from: string, to: string) {
+    const organization = await this.repository.jurisdictionOfOrganization(organizationId);
+    if (!organization) throw new ComplianceError(ComplianceErrorCode.ORGANIZATION_NOT_FOUND, { organizationId });
+    const weeks = weekSpan(from, to);
+    const policy = (await this.policies.get(organization.jurisdictionCode)).policy;
+    const [rows, decisions] = await Promise.all([
+      this.repository.pageWeeks({ organizationId }, weeks),
+      this.repository.decisionsInForce({ organizationId }, weeks[0]!.start, weeks[weeks.length - 1]!.end),
+    ]);
+    const byWeek = new Map<string, PageWeekRow[]>();
+    for (const row of rows) byWeek.set(row.weekStart, [...(byWeek.get(row.weekStart) ?? []), row]);
+    return {
+      organizationId,
+      organizationName: organization.name,
+      jurisdiction: organization.jurisdictionCode,
+      weeks: weeks.map((range) => {
+        const [evaluated] = this.evaluate(byWeek.get(range.start) ?? [], policy, decisions, range);
+        return {
+          week: range.week,
+          status: evaluated?.status ?? 'not_applicable',
+          statusTitle: QUOTA_STATUS_TITLES[evaluated?.status ?? 'not_applicable'],
+          required: evaluated?.required ?? null,
+          published: evaluated?.published ?? 0,
+          pages: evaluated?.pages ?? [],
+        };
+      }),
+    };
+  }
+
+  private evaluate(
+    rows: PageWeekRow[],
+    policy: JurisdictionPolicy,
+    decisions: Map<string, (FrequencyDecisionFacts & { id: string })[]>,
+    range: WeekRange,
+  ) {
+    const organizations = new Map<
+      string,
+      {
+        row: PageWeekRow;
+        minimum: WeeklyMinimum | undefined;
+        pages: (PageQuota & { pageId: string; network: string; url: string })[];
+      }
+    >();
+    for (const row of rows) {
+      let org = organizations.get(row.organizationId);
+      if (!org) {
+        const minimum = effectiveWeeklyMinimum(
+          decisions.get(row.organizationId) ?? [],
+          quotaFor(row.kind, policy),
+          range.start,
+          range.end,
+        );
+        org = { row, minimum, pages: [] };
+        organizations.set(row.organizationId, org);
+      }
+      const quota = pageQuota(
+        {
+          countsAsOfficial: policy.networks.allowed.includes(row.network) && !isLegacyNetwork(row.network),
+          createdOn: row.createdOn,
+          deletedOn: row.deletedOn,
+          published: row.published,
+          minimum: org.minimum,
+          exempt: row.exempt,
+          planExcuse:
+            row.planStatus === 'no_news_declared'
+              ? 'no_news'
+              : row.insufficientEvents && row.planStatus !== 'draft'
+                ? 'insufficient_events'
+                : null,
+        },
+        range.start,
+        range.end,
+      );
+      org.pages.push({ pageId: row.pageId, network: row.network, url: row.url, ...quota });
+    }
+    return [...organizations.values()].map(({ row, minimum, pages }) => {
+      const status = organizationQuotaStatus(
+        pages.map((p) => p.status),
+        row.exempt,
+      );
+      return {
+        organizationId: row.organizationId,
+        organizationName: row.organizationName,
+        kind: row.kind,
+        status,
+        statusTitle: QUOTA_STATUS_TITLES[status],
+        required: minimum?.minimumPerWeek ?? null,
+        requirement: minimum ? requirementOf(minimum) : null,
+        published: pages.reduce((sum, p) => sum + p.published, 0),
+        pages,
+      };
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Findings
+
+  /**
+   * Recomputes a jurisdiction's findings from the registry, the plans and the publications:
+   * state rules as of now, the quota of `week` (default: the last full local week) and the
+   * content plans of that week, the current and the next one. Idempotent: a second run with
+   * nothing changed opens and resolves nothing.
+   */
+  async recompute(jurisdiction: string, week?: string) {
+    const j = await this.calendar.jurisdiction(jurisdiction);
+    const policy = (await this.policies.get(jurisdiction)).policy;
+    const now = this.clock.now();
+    const today = localDateOf(now, j.timeZone);
+    const quotaWeek = week ?? shiftIsoWeek(isoWeekOf(now, j.timeZone), -1);
+    const planWeeks = [quotaWeek, shiftIsoWeek(quotaWeek, 1), shiftIsoWeek(quotaWeek, 2)];
+    const range = weekRange(quotaWeek);
+
+    const [organizations, pages, obligations, evaluation, styled] = await Promise.all([
+      this.repository.organizationFacts(jurisdiction, today),
+      this.repository.livePages(jurisdiction, today),
+      this.repository.overdueObligations(jurisdiction, now),
+      Promise.all([
+        this.repository.pageWeeks({ jurisdiction }, [range]),
+        this.repository.decisionsInForce({ jurisdiction }, range.start, range.end),
+      ]),
+      policy.publicationStyle ? this.repository.styleByPage(jurisdiction, range.start) : Promise.resolve([]),
+    ]);
+    const drafts: FindingDraft[] = [];
+    for (const org of organizations) drafts.push(...organizationFindings(org, policy));
+    for (const page of pages) {
+      const checklistMissing = policy.contentChecklist.items
+        .filter((item) => page.checklist?.[item.code] !== true)
+        .map((item) => item.code);
+      drafts.push(...pageFindings({ ...page, checklistMissing }, policy));
+    }
+    for (const obligation of obligations) drafts.push(obligationFinding(obligation, now));
+
+    const [rows, decisions] = evaluation;
+    for (const org of this.evaluate(rows, policy, decisions, range)) {
+      if (!org.requirement) continue;
+      for (const page of org.pages) {
+        const finding = quotaFinding(
+          { id: page.pageId, organizationId: org.organizationId, network: page.network as never },
+          page,
+          org.requirement,
+          quotaWeek,
+        );
+        if (finding) drafts.push(finding);
+      }
+    }
+    if (policy.publicationStyle) {
+      for (const page of styled) {
+        drafts.push({
+          key: `style:${page.pageId}:${quotaWeek}`,
+          kind: 'style',
+          severity: severityOf(policy.publicationStyle.nature),
+          organizationId: page.organizationId,
+          pageId: page.pageId,
+          week: quotaWeek,
+          dueAt: null,
+          citation: policy.publicationStyle.citation,
+          details: { network: page.network, publications: page.publications, hits: page.hits },
+        });
+      }
+    }
+    if (policy.contentPlan.required && policy.contentPlan.citation) {
+      const kinds = policy.quotas.flatMap((q) => q.organizationKinds);
+      const due = new Map(planWeeks.map((w) => [w, contentPlanDue(w, j).toJSDate()]));
+      for (const plan of await this.repository.planWeeks(jurisdiction, kinds, planWeeks)) {
+        drafts.push(
+          ...planFindings(
+            {
+              organizationId: plan.organizationId,
+              week: plan.week,
+              submissionDueAt: due.get(plan.week)!,
+              plan: plan.planId
+                ? {
+                    id: plan.planId,
+                    status: plan.status!,
+                    submittedAt: plan.submittedAt,
+                    reviewDueAt: plan.reviewDueAt,
+                    resubmissionDueAt: plan.resubmissionDueAt,
+                    declaredAt: plan.declaredAt,
+                  }
+                : null,
+            },
+            policy.contentPlan.citation,
+            now,
+          ),
+        );
+      }
+    }
+
+    const counts = await this.repository.transaction((manager) =>
+      this.repository.recordFindings(
+        manager,
+        {
+          id: randomUUID(),
+          jurisdiction,
+          at: now,
+          quotaWeek,
+          planWeeks,
+          weekKinds: { quota: QUOTA_WEEK_KINDS, plan: PLAN_WEEK_KINDS },
+        },
+        drafts,
+      ),
+    );
+    const byKind: Partial<Record<FindingKind, number>> = {};
+    for (const d of drafts) byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
+    return { jurisdiction, at: now.toISOString(), quotaWeek, planWeeks, found: drafts.length, byKind, ...counts };
+  }
+
+  async findings(filter: Omit<FindingFilter, 'jurisdictions'> & { jurisdiction?: string }, principal: Principal) {
+    const jurisdictions =
+      filter.jurisdiction !== undefined
+        ? [filter.jurisdiction]
+        : principal.role === Role.Coordinator
+          ? principal.jurisdictions
+          : undefined;
+    if (principal.role === Role.Editor && !filter.organizationId) {
+      // Editors read their own organizations' findings only.
+      const rows = await Promise.all(
+        principal.organizations.map((organizationId) =>
+          this.repository.findings({ ...filter, organizationId, jurisdictions }),
+        ),
+      );
+      return page(
+        rows.flat().sort((a, b) => Number(b.id) - Number(a.id)),
+        filter.limit,
+      );
+    }
+    if (filter.cursor !== undefined && !/^\d{1,19}$/.test(filter.cursor)) {
+      throw new ComplianceError(ComplianceErrorCode.CURSOR_INVALID);
+    }
+    return page(await this.repository.findings({ ...filter, jurisdictions }), filter.limit);
+  }
+}
+
+function page(rows: Awaited<ReturnType<ComplianceRepository['findings']>>, limit: number) {
+  const items = rows.slice(0, limit).map((row) => ({ ...row, title: FINDING_TITLES[row.kind] }));
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+}
+
+function requirementOf(minimum: WeeklyMinimum): Requirement {
+  if (minimum.source === 'policy') return { nature: minimum.nature, citation: minimum.citation };
+  // A decision on another frequency binds the organization (Blagodarny Порядок p.4).
+  return {
+    nature: 'required',
+    citation: {
+      act: 'Решение об иной частоте публикаций',
+      number: minimum.decision.decisionNumber,
+      date: minimum.decision.decisionDate,
+      clause: minimum.decision.clause,
+    },
+  };
+}
+
+function weekRange(week: string): WeekRange {
+  const start = isoWeekMonday(week);
+  const end = isoWeekMonday(shiftIsoWeek(week, 1));
+  return { week, start, end: dayBefore(end) };
+}
+
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function weekSpan(from: string, to: string): WeekRange[] {
+  const weeks: WeekRange[] = [];
+  if (isoWeekMonday(from) > isoWeekMonday(to))
+    throw new ComplianceError(ComplianceErrorCode.PERIOD_INVALID, { from, to });
+  for (let week = from; isoWeekMonday(week) <= isoWeekMonday(to); week = shiftIsoWeek(week, 1)) {
+    if (weeks.length === MAX_TREND_WEEKS) throw new ComplianceError(ComplianceErrorCode.PERIOD_INVALID, { from, to });
+    weeks.push(weekRange(week));
+  }
+  return weeks;
+}
+
+function mayWrite(principal: Principal, page: IngestPage): boolean {
+  switch (principal.role) {
+    case Role.Admin:
+      return true;
+    case Role.Coordinator:
+      return principal.jurisdictions.includes(page.jurisdictionCode);
+    case Role.Editor:
+      return principal.organizations.includes(page.organizationId);
+    case Role.Viewer:
+      return false;
+  }
+}

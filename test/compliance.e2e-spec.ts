@@ -1,0 +1,583 @@
+import { api, asAdmin, aUser, bearer, expectProblem } from './support/api';
+import { anOfficial } from './support/organizations.builders';
+import { aHandle, aPage, anOrganizationWithEditor, patchPage } from './support/pages.builders';
+import { planAction, putItems, someItems } from './support/content-plan.builders';
+
+const BLAGODARNY = 'blagodarny-mo';
+const KHABAROVSK = 'khabarovsk-krai';
+
+function publish(token: string, publications: Record<string, unknown>[]) {
+  return api().post('/api/v1/publications').set(bearer(token)).send({ publications });
+}
+
+async function weekReport(week: string, jurisdiction: string) {
+  const response = await api()
+    .get(`/api/v1/compliance/weeks/${week}`)
+    .query({ jurisdiction })
+    .set(bearer(await asAdmin()))
+    .expect(200);
+  return response.body;
+}
+
+async function organizationWeek(week: string, jurisdiction: string, organizationId: string) {
+  const report = await weekReport(week, jurisdiction);
+  return report.organizations.find((o: { organizationId: string }) => o.organizationId === organizationId);
+}
+
+async function recompute(jurisdiction: string, now: string, week?: string) {
+  const response = await api()
+    .post('/api/v1/compliance/findings/recompute')
+    .query({ jurisdiction, ...(week && { week }) })
+    .set(bearer(await asAdmin()))
+    .set('X-Test-Now', now)
+    .expect(200);
+  return response.body;
+}
+
+async function findingsOf(organizationId: string, status: 'open' | 'resolved' = 'open') {
+  const response = await api()
+    .get('/api/v1/compliance/findings')
+    .query({ organization: organizationId, status, limit: '1000' })
+    .set(bearer(await asAdmin()))
+    .expect(200);
+  return response.body.items as {
+    kind: string;
+    severity: string;
+    pageId: string | null;
+    week: string | null;
+    citation: { number: string; clause: string };
+    details: Record<string, unknown>;
+    resolvedAt: string | null;
+    title: string;
+  }[];
+}
+
+/** Marks every reporting obligation of an organization fulfilled. */
+async function fulfilAll(organizationId: string) {
+  const token = await asAdmin();
+  const obligations = await api()
+    .get(`/api/v1/obligations?organizationId=${organizationId}&status=all`)
+    .set(bearer(token))
+    .expect(200);
+  for (const obligation of obligations.body.items as { id: string; status: string }[]) {
+    if (obligation.status === 'fulfilled') continue;
+    await api()
+      .post(`/api/v1/organizations/${organizationId}/obligations/${obligation.id}/fulfilment`)
+      .set(bearer(token))
+      .send({ fulfilledAt: '2026-06-17T11:00:00+03:00' })
+      .expect(200);
+  }
+}
+
+const kindsOf = (findings: { kind: string }[]) => findings.map((f) => f.kind).sort();
+
+/** n publications of a page, one a day from `monday` at 10:00 of the given offset. */
+const posts = (pageId: string, monday: string, n: number, offset: string, tag = aHandle()) =>
+  Array.from({ length: n }, (_, i) => {
+    const day = new Date(`${monday}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + (i % 7));
+    return {
+      pageId,
+      publishedAt: `${day.toISOString().slice(0, 10)}T10:0${i % 10}:00${offset}`,
+      externalId: `${tag}-${i}`,
+    };
+  });
+
+describe('Publications', () => {
+  it('records a batch, reports bad rows by index and ignores a re-sent batch (idempotent on page + external id or URL)', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: BLAGODARNY,
+      kind: 'administration',
+    });
+    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+    const batch = [
+      { pageId: page.id, publishedAt: '2026-06-15T10:00:00+03:00', externalId: 'wall-1_1', format: 'photo' },
+      { pageUrl: page.url, publishedAt: '2026-06-15 12:00', url: `${page.url}?w=wall-1_2` },
+      { pageId: page.id, publishedAt: '2030-01-01T10:00:00+03:00', externalId: 'future' },
+      { pageId: '00000000-0000-4000-8000-000000000000', publishedAt: '2026-06-15T10:00:00+03:00', externalId: 'x' },
+      { pageId: page.id, publishedAt: 'вчера', externalId: 'y', colour: 'red' },
+      { pageId: page.id, publishedAt: '2026-06-15T10:00:00+03:00', externalId: 'wall-1_1' },
+    ];
+    const first = await publish(editor.token, batch).expect(200);
+    expect(first.body).toMatchObject({ received: 6, created: 2, duplicates: 1, rejected: 3 });
+    expect(first.body.accepted.map((a: { index: number; status: string }) => [a.index, a.status])).toEqual([
+      [0, 'created'],
+      [1, 'created'],
+      [5, 'duplicate'],
+    ]);
+    expect(first.body.accepted[2].id).toBe(first.body.accepted[0].id);
+    expect(first.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'publications[2].publishedAt',
+      'publications[3].pageId',
+      'publications[4].colour',
+    ]);
+    expect(first.body.errors[0].message).toMatch(/будущем/);
+
+    const again = await publish(editor.token, batch).expect(200);
+    expect(again.body).toMatchObject({ created: 0, duplicates: 3, rejected: 3 });
+    expect(again.body.accepted.map((a: { id: string }) => a.id)).toEqual(
+      first.body.accepted.map((a: { id: string }) => a.id),
+    );
+    const week = await organizationWeek('2026-W25', BLAGODARNY, organization.id);
+    expect(week.pages[0]).toMatchObject({ published: 2, required: 3, status: 'short', shortBy: 1 });
+  });
+
+  it('reads a CSV upload with Russian headers as source «import» and reports its bad lines', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: BLAGODARNY,
+      kind: 'administration',
+    });
+    const page = await aPage({
+      organizationId: organization.id,
+      network: 'ok',
+      url: `https://ok.ru/${aHandle()}`,
+      createdOn: '2026-01-12',
+    });
+    const csv = `\ufeffСтраница;Дата и время;Адрес публикации;Формат\n${page.url};2026-06-16 09:00;https://ok.ru/group/1/topic/1;photo\n${page.url};16.06.2026;https://ok.ru/group/1/topic/2;photo\n`;
+    const response = await api()
+      .post('/api/v1/publications/import')
+      .set(bearer(editor.token))
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(200);
+    expect(response.body).toMatchObject({ received: 2, created: 1, rejected: 1 });
+    expect(response.body.errors[0].field).toBe('publications[1].publishedAt');
+
+    const bad = await api()
+      .post('/api/v1/publications/import')
+      .set(bearer(editor.token))
+      .set('Content-Type', 'text/csv')
+      .send('Когда;Что\n1;2\n');
+    expectProblem(bad, 400, 'COMPLIANCE.CSV_INVALID');
+  });
+
+  it('refuses a page of another organization row by row, and viewers altogether', async () => {
+    const { editor } = await anOrganizationWithEditor({ jurisdiction: BLAGODARNY });
+    const other = await anOrganizationWithEditor({ jurisdiction: BLAGODARNY });
+    const page = await aPage({ organizationId: other.organization.id, createdOn: '2026-01-12' });
+    const response = await publish(editor.token, posts(page.id, '2026-06-15', 1, '+03:00')).expect(200);
+    expect(response.body).toMatchObject({ created: 0, rejected: 1 });
+    expect(response.body.errors[0].message).toMatch(/нет доступа/);
+    const viewer = await aUser({ role: 'viewer' });
+    expectProblem(await publish(viewer.token, posts(page.id, '2026-06-15', 1, '+03:00')), 403, 'AUTH.FORBIDDEN_ROLE');
+  });
+
+  it('answers malformed batches with a problem and stores nothing', async () => {
+    const token = await asAdmin();
+    expectProblem(
+      await api().post('/api/v1/publications').set(bearer(token)).send({}),
+      400,
+      'COMMON.VALIDATION_FAILED',
+    );
+    expectProblem(await publish(token, []), 400, 'COMMON.VALIDATION_FAILED');
+    const tooMany = await publish(
+      token,
+      Array.from({ length: 10_001 }, () => ({})),
+    );
+    expectProblem(tooMany, 400, 'COMMON.VALIDATION_FAILED');
+    expect(tooMany.body.errors[0].field).toBe('publications');
+    expectProblem(
+      await api().post('/api/v1/publications').set(bearer(token)).send({ publications: 'all' }),
+      400,
+      'COMMON.VALIDATION_FAILED',
+    );
+    expectProblem(await api().post('/api/v1/publications').send({ publications: [] }), 401, 'AUTH.UNAUTHENTICATED');
+  });
+});
+
+describe('Weekly quota (DOMAIN.md §3)', () => {
+  it('counts a post at Sunday 23:59 Khabarovsk time in that week and Monday 00:00 in the next (Положение 1 п.5 ¶2: 5 a week)', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: KHABAROVSK,
+      kind: 'executive_body',
+    });
+    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+    const week = [
+      ...posts(page.id, '2026-06-08', 4, '+10:00'),
+      { pageId: page.id, publishedAt: '2026-06-14T23:59:00+10:00', externalId: 'sunday-late' },
+      // 00:00 Monday in Khabarovsk is still Sunday 17:00 in Moscow: it belongs to the next week.
+      { pageId: page.id, publishedAt: '2026-06-14T17:00:00+03:00', externalId: 'monday-midnight' },
+    ];
+    await publish(editor.token, week).expect(200);
+    const w24 = await organizationWeek('2026-W24', KHABAROVSK, organization.id);
+    expect(w24).toMatchObject({ status: 'met', required: 5, published: 5 });
+    expect(w24.requirement).toMatchObject({ nature: 'recommended', citation: { clause: 'Положение 1 п.5 абз.2–3' } });
+    const w25 = await organizationWeek('2026-W25', KHABAROVSK, organization.id);
+    expect(w25).toMatchObject({ status: 'short', published: 1 });
+    expect(w25.pages[0]).toMatchObject({ shortBy: 4 });
+  });
+
+  it('applies a frequency decision from the week it takes effect mid-month (Blagodarny Порядок п.4)', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: BLAGODARNY,
+      kind: 'subordinate_organization',
+    });
+    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+    await api()
+      .post(`/api/v1/organizations/${organization.id}/posting-frequency-decisions`)
+      .set(bearer(await asAdmin()))
+      .send({
+        minimumPerWeek: 1,
+        decisionNumber: '17-р',
+        decisionDate: '2026-06-16',
+        decidedBy: 'Первый заместитель главы администрации',
+        clause: 'Порядок п.4',
+        validFrom: '2026-06-17',
+      })
+      .expect(201);
+    await publish(editor.token, [
+      ...posts(page.id, '2026-06-08', 1, '+03:00'),
+      ...posts(page.id, '2026-06-15', 1, '+03:00'),
+    ]).expect(200);
+    const trend = await api()
+      .get(`/api/v1/compliance/organizations/${organization.id}`)
+      .query({ from: '2026-W24', to: '2026-W26' })
+      .set(bearer(editor.token))
+      .expect(200);
+    expect(
+      trend.body.weeks.map((w: { week: string; status: string; required: number; published: number }) => [
+        w.week,
+        w.status,
+        w.required,
+        w.published,
+      ]),
+    ).toEqual([
+      ['2026-W24', 'short', 3, 1],
+      ['2026-W25', 'met', 1, 1],
+      ['2026-W26', 'short', 1, 0],
+    ]);
+  });
+
+  it('treats a week with a declaration of no news as excused, and counts approved items that went out (Khabarovsk Положение 1 п.5)', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: KHABAROVSK,
+      kind: 'executive_body',
+    });
+    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+    await planAction(
+      organization.id,
+      '2026-W27',
+      'declare-no-news',
+      { token: editor.token, now: '2026-06-25T12:00:00+10:00' },
+      { reason: 'Поводов нет' },
+    ).expect(200);
+    await publish(editor.token, posts(page.id, '2026-06-29', 1, '+10:00')).expect(200);
+    expect(await organizationWeek('2026-W27', KHABAROVSK, organization.id)).toMatchObject({ status: 'excused' });
+
+    const coordinator = await aUser({ role: 'coordinator', jurisdictions: [KHABAROVSK] });
+    await putItems(
+      organization.id,
+      '2026-W28',
+      { items: someItems('2026-07-06', 5) },
+      { token: editor.token, now: '2026-07-01T10:00:00+10:00' },
+    ).expect(200);
+    await planAction(organization.id, '2026-W28', 'submit', {
+      token: editor.token,
+      version: 1,
+      now: '2026-07-01T11:00:00+10:00',
+    }).expect(200);
+    await planAction(organization.id, '2026-W28', 'approve', {
+      token: coordinator.token,
+      version: 2,
+      now: '2026-07-01T15:00:00+10:00',
+    }).expect(200);
+    // Three of the five planned days carry a post on the page's network.
+    await publish(editor.token, posts(page.id, '2026-07-06', 3, '+10:00')).expect(200);
+    const w28 = await organizationWeek('2026-W28', KHABAROVSK, organization.id);
+    expect(w28.plan).toEqual({ plannedItems: 5, publishedAsPlanned: 3 });
+  });
+
+  it('answers bad weeks, unknown jurisdictions and foreign scopes with problems', async () => {
+    const token = await asAdmin();
+    const bad = await api()
+      .get('/api/v1/compliance/weeks/2026-W60')
+      .query({ jurisdiction: BLAGODARNY })
+      .set(bearer(token));
+    expectProblem(bad, 400, 'CALENDAR.INVALID_WEEK');
+    expectProblem(
+      await api().get('/api/v1/compliance/weeks/2026-W25').query({ jurisdiction: 'atlantis' }).set(bearer(token)),
+      404,
+      'CALENDAR.JURISDICTION_NOT_FOUND',
+    );
+    expectProblem(
+      await api().get('/api/v1/compliance/weeks/2026-W25').set(bearer(token)),
+      400,
+      'COMMON.VALIDATION_FAILED',
+    );
+    const coordinator = await aUser({ role: 'coordinator', jurisdictions: [KHABAROVSK] });
+    expectProblem(
+      await api()
+        .get('/api/v1/compliance/weeks/2026-W25')
+        .query({ jurisdiction: BLAGODARNY })
+        .set(bearer(coordinator.token)),
+      403,
+      'AUTH.FORBIDDEN_SCOPE',
+    );
+    const { organization } = await anOrganizationWithEditor({ jurisdiction: BLAGODARNY });
+    const stranger = await anOrganizationWithEditor({ jurisdiction: BLAGODARNY });
+    expectProblem(
+      await api()
+        .get(`/api/v1/compliance/organizations/${organization.id}`)
+        .query({ from: '2026-W20', to: '2026-W21' })
+        .set(bearer(stranger.editor.token)),
+      403,
+      'AUTH.FORBIDDEN_SCOPE',
+    );
+    expectProblem(
+      await api()
+        .get(`/api/v1/compliance/organizations/${organization.id}`)
+        .query({ from: '2026-W30', to: '2026-W21' })
+        .set(bearer(token)),
+      400,
+      'COMPLIANCE.PERIOD_INVALID',
+    );
+  });
+});
+
+describe('Findings', () => {
+  it('opens each registry finding with its clause and resolves it when the cause is gone (Blagodarny п.3.3.1.2, 2.3; Порядок п.3–5)', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: BLAGODARNY,
+      kind: 'administration',
+    });
+    const page = await aPage({
+      organizationId: organization.id,
+      network: 'vk',
+      createdOn: '2026-01-12',
+      commentsOpen: false,
+    });
+    await publish(editor.token, posts(page.id, '2026-06-15', 1, '+03:00')).expect(200);
+
+    const run = await recompute(BLAGODARNY, '2026-06-22T09:00:00+03:00');
+    expect(run.quotaWeek).toBe('2026-W25');
+    const open = await findingsOf(organization.id);
+    expect(kindsOf(open)).toEqual([
+      'checklist_incomplete',
+      'comments_closed',
+      'no_esia_authorized',
+      'no_feedback_widget',
+      'no_gosuslugi_mark',
+      'no_page_in_required_network',
+      'no_responsible',
+      // Blagodarny 3.2.4: the new page had to be reported to the regional centre within 3 working days.
+      'obligation_overdue',
+      'quota_short',
+    ]);
+    const quota = open.find((f) => f.kind === 'quota_short')!;
+    expect(quota).toMatchObject({
+      severity: 'violation',
+      week: '2026-W25',
+      pageId: page.id,
+      citation: { number: '1249', clause: 'Порядок п.4' },
+      details: { published: 1, required: 3, shortBy: 2 },
+    });
+    expect(quota.title).toMatch(/меньше/);
+    expect(open.find((f) => f.kind === 'no_responsible')!.citation.clause).toBe('п.3.3.1.2');
+
+    const again = await recompute(BLAGODARNY, '2026-06-22T09:05:00+03:00');
+    expect(again.opened).toBe(0);
+    expect(await findingsOf(organization.id)).toHaveLength(open.length);
+
+    await anOfficial(organization.id, { rank: 'deputy_head', roles: ['responsible'], activeFrom: '2026-01-01' });
+    await anOfficial(organization.id, {
+      fullName: 'Иванов Иван Иванович',
+      position: 'Главный специалист',
+      rank: 'specialist',
+      roles: ['authorized'],
+      esiaConfirmedOn: '2026-02-01',
+      activeFrom: '2026-01-01',
+    });
+    const current = (
+      await api()
+        .get(`/api/v1/pages/${page.id}`)
+        .set(bearer(await asAdmin()))
+    ).body;
+    const patched = await patchPage(page.id, {
+      version: current.version,
+      gosuslugiMarkOn: '2026-03-01',
+      feedbackWidgetOn: '2026-03-01',
+      commentsOpen: true,
+      checklist: {
+        coverWithEmblem: true,
+        unifiedStyle: true,
+        currentInformation: true,
+        geotag: true,
+        fieldMaterials: true,
+      },
+    });
+    expect(patched.status).toBe(200);
+    const okPage = await aPage({
+      organizationId: organization.id,
+      network: 'ok',
+      url: `https://ok.ru/${aHandle()}`,
+      createdOn: '2026-01-12',
+      gosuslugiMarkOn: '2026-03-01',
+      feedbackWidgetOn: '2026-03-01',
+      checklist: {
+        coverWithEmblem: true,
+        unifiedStyle: true,
+        currentInformation: true,
+        geotag: true,
+        fieldMaterials: true,
+      },
+    });
+    await publish(editor.token, posts(page.id, '2026-06-16', 2, '+03:00')).expect(200);
+    // Each official page carries the minimum, the new OK page too.
+    await publish(editor.token, posts(okPage.id, '2026-06-15', 3, '+03:00')).expect(200);
+    await fulfilAll(organization.id);
+
+    const fixed = await recompute(BLAGODARNY, '2026-06-22T10:00:00+03:00', '2026-W25');
+    expect(fixed.resolved).toBeGreaterThanOrEqual(9);
+    expect(await findingsOf(organization.id)).toEqual([]);
+    const resolved = await findingsOf(organization.id, 'resolved');
+    expect(kindsOf(resolved)).toEqual(kindsOf(open));
+    expect(resolved.every((f) => f.resolvedAt === '2026-06-22T07:00:00.000Z')).toBe(true);
+  });
+
+  it('reports overdue reporting obligations and an uncommunicated frequency decision until fulfilled (Blagodarny 3.3.2, Порядок п.4)', async () => {
+    const { organization } = await anOrganizationWithEditor({
+      jurisdiction: BLAGODARNY,
+      kind: 'subordinate_organization',
+    });
+    await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-06-10' });
+    await api()
+      .post(`/api/v1/organizations/${organization.id}/posting-frequency-decisions`)
+      .set(bearer(await asAdmin()))
+      .send({
+        minimumPerWeek: 2,
+        decisionNumber: '21-р',
+        decisionDate: '2026-06-01',
+        decidedBy: 'Первый заместитель главы',
+        clause: 'Порядок п.4',
+        validFrom: '2026-06-01',
+      })
+      .expect(201);
+    await recompute(BLAGODARNY, '2026-06-17T10:00:00+03:00');
+    const open = await findingsOf(organization.id);
+    const overdue = open.filter((f) => f.kind === 'obligation_overdue');
+    // 2 working days from 10 June (12 June a holiday) end on 15 June; 3 on 16 June.
+    expect(overdue.map((f) => f.details.ruleCode).sort()).toEqual([
+      'blagodarny.chief_specialist',
+      'blagodarny.regional_centre',
+    ]);
+    expect(overdue.every((f) => f.severity === 'violation')).toBe(true);
+    const decision = open.find((f) => f.kind === 'frequency_decision_not_communicated');
+    expect(decision).toMatchObject({ details: { workingDays: 10 } });
+    expect(decision!.citation.clause).toBe('Порядок п.4');
+
+    await fulfilAll(organization.id);
+    await recompute(BLAGODARNY, '2026-06-17T12:00:00+03:00');
+    const after = kindsOf(await findingsOf(organization.id));
+    expect(after).not.toContain('obligation_overdue');
+    expect(after).not.toContain('frequency_decision_not_communicated');
+  });
+
+  it('follows a content plan through not submitted, late, review overdue and resubmission overdue (Khabarovsk Положение 1 п.6–7)', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: KHABAROVSK,
+      kind: 'executive_body',
+    });
+    const coordinator = await aUser({ role: 'coordinator', jurisdictions: [KHABAROVSK] });
+    const W = '2026-W30'; // plan due Thursday 16 July 2026, 17:00 Khabarovsk
+    const planKinds = async () =>
+      kindsOf((await findingsOf(organization.id)).filter((f) => f.kind.startsWith('content_plan') && f.week === W));
+
+    await recompute(KHABAROVSK, '2026-07-16T16:59:00+10:00', '2026-W28');
+    expect(await planKinds()).toEqual([]);
+    await recompute(KHABAROVSK, '2026-07-16T17:01:00+10:00', '2026-W28');
+    expect(await planKinds()).toEqual(['content_plan_not_submitted']);
+
+    await putItems(
+      organization.id,
+      W,
+      { items: someItems('2026-07-20', 5) },
+      { token: editor.token, now: '2026-07-17T09:00:00+10:00' },
+    ).expect(200);
+    await planAction(organization.id, W, 'submit', {
+      token: editor.token,
+      version: 1,
+      now: '2026-07-17T09:30:00+10:00',
+    }).expect(200);
+    await recompute(KHABAROVSK, '2026-07-17T10:00:00+10:00', '2026-W28');
+    expect(await planKinds()).toEqual(['content_plan_late']);
+
+    // Review due one working day after Friday's submission: Monday 20 July, 18:00.
+    await recompute(KHABAROVSK, '2026-07-20T18:01:00+10:00', '2026-W28');
+    expect(await planKinds()).toEqual(['content_plan_late', 'content_plan_review_overdue']);
+
+    await planAction(
+      organization.id,
+      W,
+      'request-changes',
+      { token: coordinator.token, version: 2, now: '2026-07-20T19:00:00+10:00' },
+      { comment: 'Добавьте видео' },
+    ).expect(200);
+    await recompute(KHABAROVSK, '2026-07-22T09:00:00+10:00', '2026-W28');
+    expect(await planKinds()).toEqual(['content_plan_late', 'content_plan_resubmission_overdue']);
+
+    const plan = (
+      await api().get(`/api/v1/organizations/${organization.id}/content-plans/${W}`).set(bearer(editor.token))
+    ).body;
+    await planAction(organization.id, W, 'submit', {
+      token: editor.token,
+      version: plan.version,
+      now: '2026-07-22T10:00:00+10:00',
+    }).expect(200);
+    await planAction(organization.id, W, 'approve', {
+      token: coordinator.token,
+      version: plan.version + 1,
+      now: '2026-07-22T11:00:00+10:00',
+    }).expect(200);
+    await recompute(KHABAROVSK, '2026-07-22T12:00:00+10:00', '2026-W28');
+    expect(await planKinds()).toEqual([]);
+  });
+
+  it('reports a live page in a legacy network (Order 2523-р) and lets editors read only their findings', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: KHABAROVSK,
+      kind: 'executive_body',
+    });
+    await aPage({
+      organizationId: organization.id,
+      network: 'facebook',
+      url: `https://facebook.com/${aHandle()}`,
+      createdOn: '2019-05-01',
+    });
+    await recompute(KHABAROVSK, '2026-06-22T09:00:00+10:00');
+    const legacy = (await findingsOf(organization.id)).find((f) => f.kind === 'legacy_network_page');
+    expect(legacy).toMatchObject({ severity: 'recommendation', citation: { number: '2523-р' } });
+
+    const mine = await api()
+      .get('/api/v1/compliance/findings')
+      .query({ status: 'open' })
+      .set(bearer(editor.token))
+      .expect(200);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(mine.body.items.every((f: { organizationId: string }) => f.organizationId === organization.id)).toBe(true);
+    const other = await anOrganizationWithEditor({ jurisdiction: KHABAROVSK });
+    expectProblem(
+      await api()
+        .get('/api/v1/compliance/findings')
+        .query({ organization: organization.id })
+        .set(bearer(other.editor.token)),
+      403,
+      'AUTH.FORBIDDEN_SCOPE',
+    );
+    expectProblem(
+      await api()
+        .get('/api/v1/compliance/findings')
+        .query({ kind: 'everything' })
+        .set(bearer(await asAdmin())),
+      400,
+      'COMMON.VALIDATION_FAILED',
+    );
+    expectProblem(
+      await api()
+        .post('/api/v1/compliance/findings/recompute')
+        .query({ jurisdiction: KHABAROVSK })
+        .set(bearer(editor.token)),
+      403,
+      'AUTH.FORBIDDEN_ROLE',
+    );
+  });
+});
