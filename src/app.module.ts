@@ -14,6 +14,7 @@ import { TestClockInterceptor } from './common/test-clock.interceptor';
 import { EnvironmentVariables, validateEnvironment } from './config/env.validation';
 import { dataSourceOptions } from './database/database.options';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { PublicRegistryModule } from './public-registry/public-registry.module';
 import { RegistryModule } from './registry/registry.module';
 
@@ -54,6 +55,7 @@ export class AppModule {
           migrationsTransactionMode: 'each',
         }),
         CommonModule,
+        JobsModule.forRoot(options.databaseUrl),
         CalendarModule,
         HealthModule,
         AuthModule,

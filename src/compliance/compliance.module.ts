@@ -3,11 +3,12 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { RegistryModule } from '../registry/registry.module';
 import { ComplianceController } from './compliance.controller';
 import { ComplianceRepository } from './compliance.repository';
+import { ComplianceScheduler } from './compliance.scheduler';
 import { ComplianceService } from './compliance.service';
 
 @Module({
   imports: [CalendarModule, RegistryModule],
   controllers: [ComplianceController],
-  providers: [ComplianceService, ComplianceRepository],
+  providers: [ComplianceService, ComplianceRepository, ComplianceScheduler],
 })
 export class ComplianceModule {}

@@ -102,6 +102,13 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean()
   DEMO_DATA = true;
+
+  /**
+   * When findings are recomputed for every jurisdiction (pg-boss cron, UTC), or `off`. Hourly by
+   * default; quota findings of a week appear in the first run after the week ends locally.
+   */
+  @Matches(/^(off|(\S+\s+){4}\S+)$/, { message: 'must be a five-field cron expression or off' })
+  COMPLIANCE_RECOMPUTE_CRON = '20 * * * *';
 }
 
 /** Returns validated, typed variables or throws an Error whose message is one line naming the variable. */

@@ -44,6 +44,8 @@ export default async function globalSetup() {
       ADMIN_PASSWORD,
       ALLOW_TEST_CLOCK: 'true',
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      // Tests recompute findings on demand at their own instants; an hourly run would interleave.
+      COMPLIANCE_RECOMPUTE_CRON: 'off',
     }),
   );
   globalThis.__testApp = app;
