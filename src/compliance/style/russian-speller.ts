@@ -9,8 +9,8 @@ import nspell from 'nspell';
 import type { Speller } from './style.types';
 
 /**
- * Words of official posts that the dictionary lacks, each inflected like a word it has
- * (word, model). Stump compounds («госуслуги», «соцзащита») are accepted by the spelling rule.
+ * Words of official posts that the dictionary lacks (or has without its forms, «канцеляризм»),
+ * each inflected like a word it has (word, model). Stump compounds («госуслуги», «соцзащита») are accepted by the spelling rule.
  */
 export const SPELLER_ADDITIONS: readonly (readonly [string, string])[] = [
   ['паблик', 'блик'],

@@ -264,6 +264,13 @@ describe('style checks of publication texts', () => {
       expect(of(checkStyle(text, { speller }), 'spelling')).toEqual([]);
     });
 
+    it('knows words of official posts the dictionary lacks, in their forms (Blagodarny Порядок п.6)', () => {
+      const text =
+        'В нашем паблике — запись вебинара о самозанятых, ямочного ремонта и работы эвакуатора. ' +
+        'Ливнёвки почистили, канцеляризмов в постах нет.';
+      expect(of(checkStyle(text, { speller }), 'spelling')).toEqual([]);
+    });
+
     it('still reports a misspelt word once the suggestion budget is spent (Blagodarny Порядок п.6)', () => {
       const hits = of(checkStyle('Прошло заседанние.', { speller, suggestionBudgetMs: 0 }), 'spelling');
       expect(hits).toMatchObject([
