@@ -64,11 +64,12 @@ export const STYLE_CITATIONS: Record<StyleHitKind, { citation: Citation; related
   },
 };
 
-export const NETWORK_NAMES: Record<StyleNetwork, string> = {
-  vk: 'ВКонтакте',
-  ok: 'Одноклассников',
-  telegram: 'Telegram',
-  max: 'MAX',
+/** Network names: as a subject («принимает Telegram») and after «для» («для Одноклассников»). */
+export const NETWORK_NAMES: Record<StyleNetwork, { subject: string; forWhom: string }> = {
+  vk: { subject: 'ВКонтакте', forWhom: 'ВКонтакте' },
+  ok: { subject: 'Одноклассники', forWhom: 'Одноклассников' },
+  telegram: { subject: 'Telegram', forWhom: 'Telegram' },
+  max: { subject: 'MAX', forWhom: 'MAX' },
 };
 
 export const CATEGORY_MESSAGES: Record<BureaucrateseCategory, string> = {
@@ -111,10 +112,10 @@ export function tooLongMessage(
   limit: { figure: number; hard: boolean },
   network: StyleNetwork | undefined,
 ): string {
-  const where = network ? `для ${NETWORK_NAMES[network]}` : 'для публикации в социальной сети';
+  const where = network ? `для ${NETWORK_NAMES[network].forWhom}` : 'для публикации в социальной сети';
   const chars = `${length} ${plural(length, 'знак', 'знака', 'знаков')}`;
   return limit.hard
-    ? `Текст длиннее, чем принимает ${network ? NETWORK_NAMES[network] : 'сеть'}: ${chars} при пределе ${limit.figure}.`
+    ? `Текст длиннее, чем принимает ${network ? NETWORK_NAMES[network].subject : 'сеть'}: ${chars} при пределе ${limit.figure}.`
     : `Текст длинный ${where}: ${chars}, рекомендуем не больше ${limit.figure}.`;
 }
 
