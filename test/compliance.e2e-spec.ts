@@ -580,4 +580,66 @@ describe('Findings', () => {
       'AUTH.FORBIDDEN_ROLE',
     );
   });
+
+  it('keeps the style hits of publication texts and reports the week as a style recommendation with the jurisdiction’s clause (Blagodarny Порядок п.7)', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: BLAGODARNY,
+      kind: 'administration',
+    });
+    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+    await publish(editor.token, [
+      {
+        pageId: page.id,
+        publishedAt: '2026-06-16T10:00:00+03:00',
+        externalId: 'style-1',
+        text: 'В целях реализации программы состоялось заседание комиссии, в ходе которого осуществлялось обсуждение данного вопроса.',
+      },
+      {
+        pageId: page.id,
+        publishedAt: '2026-06-17T10:00:00+03:00',
+        externalId: 'style-2',
+        text: 'Приходите в субботу на новую площадку у школы — будет весело!',
+      },
+    ]).expect(200);
+    await recompute(BLAGODARNY, '2026-06-22T09:00:00+03:00', '2026-W25');
+    const style = (await findingsOf(organization.id)).find((f) => f.kind === 'style');
+    expect(style).toMatchObject({ severity: 'recommendation', week: '2026-W25', pageId: page.id });
+    expect(style!.citation).toMatchObject({ number: '1249', clause: 'Порядок п.7' });
+    expect(style!.details.publications).toBe(1);
+    expect(style!.details.hits).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stores the style hits of a content plan item’s topic and description and shows them with the item (DOMAIN.md §4)', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: KHABAROVSK,
+      kind: 'executive_body',
+    });
+    const items = someItems('2026-08-03', 5);
+    items[0] = {
+      ...items[0]!,
+      topic: 'Открытие сквера',
+      description: 'В целях благоустройства осуществляется посадка деревьев.',
+    };
+    await putItems(
+      organization.id,
+      '2026-W32',
+      { items },
+      { token: editor.token, now: '2026-07-27T10:00:00+10:00' },
+    ).expect(200);
+    const plan = (
+      await api()
+        .get(`/api/v1/organizations/${organization.id}/content-plans/2026-W32`)
+        .set(bearer(editor.token))
+        .expect(200)
+    ).body;
+    const first = plan.items.find((i: { topic: string }) => i.topic === 'Открытие сквера');
+    const description = 'В целях благоустройства осуществляется посадка деревьев.';
+    expect(first.styleHits.length).toBeGreaterThanOrEqual(2);
+    for (const hit of first.styleHits) {
+      expect(hit.field).toBe('description');
+      expect(description.slice(hit.start, hit.end)).toBe(hit.fragment);
+      expect(hit.message).toMatch(/[А-Яа-я]/);
+    }
+    expect(first.styleHits.map((h: { kind: string }) => h.kind)).toContain('bureaucratese');
+  });
 });

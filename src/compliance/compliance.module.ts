@@ -5,9 +5,10 @@ import { ComplianceController } from './compliance.controller';
 import { ComplianceRepository } from './compliance.repository';
 import { ComplianceScheduler } from './compliance.scheduler';
 import { ComplianceService } from './compliance.service';
+import { StyleModule } from './style/style.module';
 
 @Module({
-  imports: [CalendarModule, RegistryModule],
+  imports: [CalendarModule, RegistryModule, StyleModule],
   controllers: [ComplianceController],
   providers: [ComplianceService, ComplianceRepository, ComplianceScheduler],
 })

@@ -52,6 +52,8 @@ import {
 } from './publication.rules';
 import type { PublicationSource } from './publication.entity';
 import { organizationQuotaStatus, pageQuota, PageQuota, quotaTotals } from './quota.rules';
+import { storedHits, styleNetworkOf } from './style/style.rules';
+import { StyleService } from './style/style.service';
 
 export interface IngestReport {
   received: number;
@@ -71,6 +73,7 @@ export class ComplianceService {
     private readonly calendar: CalendarService,
     private readonly policies: PolicyService,
     private readonly clock: Clock,
+    private readonly style: StyleService,
   ) {}
 
   // -------------------------------------------------------------------------------------------
@@ -137,7 +140,7 @@ export class ComplianceService {
         format: row.format,
         text: row.text,
         source: row.source,
-        styleHits: null,
+        styleHits: row.text ? storedHits(this.style.checkWording(row.text, styleNetworkOf(page.network)).hits) : null,
       });
     }
 

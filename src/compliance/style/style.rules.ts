@@ -19,7 +19,7 @@ import {
   tooLongMessage,
   tooLongSuggestion,
 } from './style.messages';
-import { STYLE_HIT_KINDS } from './style.types';
+import { STYLE_HIT_KINDS, STYLE_NETWORKS } from './style.types';
 import type { StyleHit, StyleHitKind, StyleNetwork, StyleOptions, StyleReport, StyleSummary } from './style.types';
 
 export * from './style.types';
@@ -208,4 +208,26 @@ function summarize(hits: StyleHit[], actCitations: number): StyleSummary {
     spelling: count('spelling'),
     tooLong: count('too_long') > 0,
   };
+}
+
+/** What is kept with a stored text (publication, plan item): enough to mark and explain each hit. */
+export type StoredStyleHit = Pick<StyleHit, 'kind' | 'start' | 'end' | 'fragment' | 'message'> & {
+  suggestion?: string;
+};
+
+/** The stored form of hits; the clause is the jurisdiction's own (its policy's `publicationStyle`). */
+export function storedHits(hits: readonly StyleHit[]): StoredStyleHit[] {
+  return hits.map(({ kind, start, end, fragment, message, suggestion }) => ({
+    kind,
+    start,
+    end,
+    fragment,
+    message,
+    ...(suggestion !== undefined && { suggestion }),
+  }));
+}
+
+/** The network a length limit is known for, or none (legacy networks). */
+export function styleNetworkOf(network: string): StyleNetwork | undefined {
+  return (STYLE_NETWORKS as readonly string[]).includes(network) ? (network as StyleNetwork) : undefined;
 }

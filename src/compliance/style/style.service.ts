@@ -23,4 +23,13 @@ export class StyleService implements OnModuleInit {
     if (!this.speller) throw new Error('StyleService used before the module was initialised');
     return analyzeStyle(text, { network, speller: this.speller });
   }
+
+  /**
+   * Everything but spelling, for bulk ingest of publications: Hunspell's look-ups and suggestions
+   * cost milliseconds per text, which would cap a batch of 10 000 far below its target rate. The
+   * full check stays available on demand (`POST /api/v1/style/check`) and for plan items.
+   */
+  checkWording(text: string, network?: StyleNetwork): StyleReport {
+    return analyzeStyle(text, { network });
+  }
 }
