@@ -1,3 +1,4 @@
+import type { StoredStyleHit } from '../compliance/style/style.rules';
 import {
   Check,
   Column,
@@ -116,6 +117,9 @@ export class ContentPlan {
 }
 
 /** One planned publication. */
+/** A stored style hit of a plan item, with the field whose text it is in. */
+export type PlanItemStyleHit = StoredStyleHit & { field: 'topic' | 'description' };
+
 @Entity('content_plan_items')
 @Index('content_plan_items_plan_position_key', ['planId', 'position'], { unique: true })
 @Check(
@@ -163,6 +167,10 @@ export class ContentPlanItem {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   author!: string | null;
+
+  /** Style check hits of the topic and description (DOMAIN.md §4), computed when the item is saved. */
+  @Column({ name: 'style_hits', type: 'jsonb', nullable: true })
+  styleHits!: PlanItemStyleHit[] | null;
 }
 
 /**

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { RegistryModule } from '../registry/registry.module';
+import { StyleModule } from '../compliance/style/style.module';
 import { ContentPlanController } from './content-plan.controller';
 import { ContentPlanRepository } from './content-plan.repository';
 import { ContentPlanService } from './content-plan.service';
 
 @Module({
-  imports: [CalendarModule, RegistryModule],
+  imports: [CalendarModule, RegistryModule, StyleModule],
   controllers: [ContentPlanController],
   providers: [ContentPlanService, ContentPlanRepository],
 })

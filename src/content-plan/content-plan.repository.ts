@@ -5,6 +5,7 @@ import { OfficialPage } from '../registry/page.entity';
 import { Organization } from '../registry/organization.entity';
 import { PostingFrequencyDecision } from '../registry/organization-decision.entity';
 import { ContentPlan, ContentPlanItem, ContentPlanTemplate, ContentPlanTransition } from './content-plan.entity';
+import type { PlanItemStyleHit } from './content-plan.entity';
 import type { PlanItemInput } from './plan-items.rules';
 import type { PlanStatus } from './plan-workflow.rules';
 
@@ -74,7 +75,11 @@ export class ContentPlanRepository {
     return manager.find(ContentPlanItem, { where: { planId }, order: { position: 'ASC' } });
   }
 
-  async replaceItems(manager: EntityManager, planId: string, items: readonly PlanItemInput[]) {
+  async replaceItems(
+    manager: EntityManager,
+    planId: string,
+    items: readonly (PlanItemInput & { styleHits?: PlanItemStyleHit[] | null })[],
+  ) {
     await manager.delete(ContentPlanItem, { planId });
     if (!items.length) return;
     await manager.insert(
@@ -90,6 +95,7 @@ export class ContentPlanRepository {
         format: item.format,
         description: item.description ?? null,
         author: item.author ?? null,
+        styleHits: item.styleHits ?? null,
       })),
     );
   }

@@ -5,12 +5,14 @@ import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
 import { parseIsoWeek } from '../calendar/working-time';
 import { Clock } from '../common/clock';
+import { storedHits, styleNetworkOf } from '../compliance/style/style.rules';
+import { StyleService } from '../compliance/style/style.service';
 import { effectiveWeeklyMinimum } from '../registry/organization-decision.rules';
 import type { Organization } from '../registry/organization.entity';
 import { quotaFor } from '../registry/policy.rules';
 import { PolicyService } from '../registry/policy.service';
 import type { JurisdictionPolicy } from '../registry/policy.types';
-import type { ItemComment } from './content-plan.entity';
+import type { ItemComment, PlanItemStyleHit } from './content-plan.entity';
 import { ContentPlan, ContentPlanItem, ContentPlanTemplate, ContentPlanTransition } from './content-plan.entity';
 import { ContentPlanError, ContentPlanErrorCode } from './content-plan.errors';
 import { ContentPlanRepository, PlanWithOrganization } from './content-plan.repository';
@@ -69,7 +71,21 @@ export class ContentPlanService {
     private readonly calendar: CalendarService,
     private readonly policies: PolicyService,
     private readonly clock: Clock,
+    private readonly style: StyleService,
   ) {}
+
+  /** Plan items carry their style hits (DOMAIN.md §4), checked when they are saved. */
+  private withStyle<I extends PlanItemInput>(items: readonly I[]): (I & { styleHits: PlanItemStyleHit[] | null })[] {
+    return items.map((item) => {
+      const network = item.networks?.length === 1 ? styleNetworkOf(item.networks[0]!) : undefined;
+      const hits: PlanItemStyleHit[] = [];
+      for (const field of ['topic', 'description'] as const) {
+        const text = item[field];
+        if (text) hits.push(...storedHits(this.style.check(text, network).hits).map((hit) => ({ field, ...hit })));
+      }
+      return { ...item, styleHits: hits.length ? hits : null };
+    });
+  }
 
   async get(organizationId: string, week: string): Promise<PlanDto> {
     const scope = await this.scope(organizationId, week);
@@ -107,7 +123,7 @@ export class ContentPlanService {
       }
     }
     return this.act(principal, scope, 'edit', version, async (plan, manager) => {
-      await this.plans.replaceItems(manager, plan.id, body.items);
+      await this.plans.replaceItems(manager, plan.id, this.withStyle(body.items));
       plan.insufficientEventsReason = reason;
     });
   }
@@ -205,7 +221,7 @@ export class ContentPlanService {
       await this.plans.replaceItems(
         manager,
         plan.id,
-        items.filter((i) => i.pageIds!.length || i.networks!.length),
+        this.withStyle(items.filter((i) => i.pageIds!.length || i.networks!.length)),
       );
       return { comment: `Скопирован план недели ${source.week}` };
     });
@@ -230,7 +246,7 @@ export class ContentPlanService {
     }));
     return this.act(principal, scope, 'edit', version, async (plan, manager) => {
       const existing = (await this.plans.itemsOfPlan(plan.id, manager)).map(itemInput);
-      await this.plans.replaceItems(manager, plan.id, [...existing, ...added]);
+      await this.plans.replaceItems(manager, plan.id, this.withStyle([...existing, ...added]));
       return { comment: `Добавлены регулярные публикации: ${templates.map((t) => t.title).join('; ')}` };
     });
   }
@@ -243,7 +259,7 @@ export class ContentPlanService {
     if (errors.length)
       throw new ContentPlanError(ContentPlanErrorCode.IMPORT_INVALID, { rows: table.length - 1 }, errors);
     return this.act(principal, scope, 'edit', version, async (plan, manager) => {
-      await this.plans.replaceItems(manager, plan.id, items);
+      await this.plans.replaceItems(manager, plan.id, this.withStyle(items));
       return { comment: `Загружен из XLSX: ${items.length} публикаций` };
     });
   }
@@ -549,7 +565,7 @@ function summary(
 }
 
 function itemDto(item: ContentPlanItem): PlanItemDto {
-  return { id: item.id, position: item.position, ...itemInput(item) };
+  return { id: item.id, position: item.position, ...itemInput(item), styleHits: item.styleHits ?? [] };
 }
 
 function itemInput(item: ContentPlanItem): PlanItemInput & { pageIds: string[]; networks: string[] } {

@@ -252,12 +252,41 @@ export class TemplateDto extends CreateTemplateDto {
   organizationId!: string;
 }
 
+export class PlanItemStyleHitDto {
+  @ApiProperty({ enum: ['topic', 'description'], example: 'description' })
+  field!: 'topic' | 'description';
+
+  @ApiProperty({
+    enum: ['act_citations', 'bureaucratese', 'press_release', 'too_long', 'spelling'],
+    example: 'bureaucratese',
+  })
+  kind!: 'act_citations' | 'bureaucratese' | 'press_release' | 'too_long' | 'spelling';
+
+  @ApiProperty({ example: 12, description: 'Offset in the field’s text (UTF-16 code units)' })
+  start!: number;
+
+  @ApiProperty({ example: 20 })
+  end!: number;
+
+  @ApiProperty({ example: 'в целях' })
+  fragment!: string;
+
+  @ApiProperty({ example: 'Канцеляризм «в целях»: в публикациях для соцсетей он звучит казённо.' })
+  message!: string;
+
+  @ApiPropertyOptional({ example: 'чтобы, для' })
+  suggestion?: string;
+}
+
 export class PlanItemDto extends PlanItemInputDto {
   @ApiProperty({ example: '2b4c6d8e-0f1a-4b3c-9d5e-7f8a9b0c1d2e' })
   id!: string;
 
   @ApiProperty({ example: 1 })
   position!: number;
+
+  @ApiProperty({ type: [PlanItemStyleHitDto], description: 'Style check of the topic and description (DOMAIN.md §4)' })
+  styleHits!: PlanItemStyleHitDto[];
 }
 
 export class ItemCommentDto {
