@@ -46,6 +46,18 @@ describe('Official pages: registration (DOMAIN.md §1)', () => {
     expectStatus(await deletePage(ok.body.id), 200);
   });
 
+  it('registers twice as many pages at once as the service has pooled connections (each derives its deadlines in its transaction)', async () => {
+    const organizations = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        anOrganization({ jurisdiction: 'blagodarny-mo', kind: 'subordinate_organization' }),
+      ),
+    );
+    const responses = await Promise.all(
+      organizations.map((o) => postPage({ organizationId: o.id, network: 'vk', createdOn: '2026-06-10' })),
+    );
+    expect(responses.map((r) => r.status)).toEqual(organizations.map(() => 201));
+  });
+
   it('defaults the creation day to today in the jurisdiction (Khabarovsk is UTC+10)', async () => {
     const org = await anOrganization({ jurisdiction: 'khabarovsk-krai' });
     const page = await api()

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import {
   CalendarChangeAction,
   CalendarChangeRecord,
@@ -38,13 +38,47 @@ const STAMP_SQL = `SELECT (SELECT coalesce(max(id), 0) FROM calendar_changes)::t
 const CALENDAR_WRITE_LOCK = 7_301_001;
 
 @Injectable()
-export class CalendarRepository {
+export class CalendarRepository implements OnModuleDestroy {
+  private reader?: Promise<QueryRunner>;
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Changes whenever any calendar data or jurisdiction changes; cheap enough to ask per request. */
-  async stamp(): Promise<string> {
-    const [row] = await this.dataSource.query(STAMP_SQL);
-    return row.stamp as string;
+  stamp(): Promise<string> {
+    return this.read(async (manager) => {
+      const [row] = await manager.query(STAMP_SQL);
+      return row.stamp as string;
+    });
+  }
+
+  /** The calendar as stored, read on the calendar's own connection (see `read`). */
+  loadCurrent(): Promise<CalendarData> {
+    return this.read((manager) => this.load(manager));
+  }
+
+  async onModuleDestroy() {
+    const reader = await this.reader?.catch(() => undefined);
+    await reader?.release();
+  }
+
+  /**
+   * Calendar reads happen inside other modules' transactions (a registry event derives its
+   * obligations' deadlines while its transaction holds a pooled connection). Taking a second
+   * connection from the pool there deadlocks once every pooled connection is such a transaction
+   * (seen with 26 concurrent page registrations), so the calendar keeps one connection of its own
+   * and reads on it one query at a time.
+   */
+  private read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    this.reader ??= (async () => {
+      const runner = this.dataSource.createQueryRunner('slave');
+      await runner.connect();
+      return runner;
+    })();
+    const reader = this.reader;
+    const next = this.queue.then(async () => work((await reader).manager));
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   async load(manager: EntityManager = this.dataSource.manager): Promise<CalendarData> {

@@ -37,10 +37,13 @@ export interface DayCorrection {
  * The working-time engine as the rest of the product sees it: jurisdiction clocks built from the
  * shipped calendar plus the database corrections, rebuilt when the data changes (any instance).
  */
+const STAMP_CHECK_INTERVAL_MS = 1_000;
+
 @Injectable()
 export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(CalendarService.name);
   private snapshot?: { stamp: string; value: CalendarSnapshot };
+  private checkedAt = 0;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -262,6 +265,7 @@ export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy 
       }
     });
     this.snapshot = value;
+    this.checkedAt = performance.now();
   }
 
   /** Corrections refine a known year; an unknown year is added whole first (YEAR_UNKNOWN). */
@@ -269,12 +273,18 @@ export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy 
     (await this.current()).federal.dayInfo(date);
   }
 
+  /**
+   * The calendar as stored. Changes made through this instance apply at once; changes made through
+   * another instance are noticed by the stamp, asked at most once a second.
+   */
   private async current(): Promise<CalendarSnapshot> {
+    if (this.snapshot && performance.now() - this.checkedAt < STAMP_CHECK_INTERVAL_MS) return this.snapshot.value;
     const stamp = await this.repository.stamp();
     if (this.snapshot?.stamp !== stamp) {
-      const data = await this.repository.load();
+      const data = await this.repository.loadCurrent();
       this.snapshot = { stamp: data.stamp, value: buildCalendarSnapshot(data) };
     }
+    this.checkedAt = performance.now();
     return this.snapshot.value;
   }
 

@@ -15,7 +15,13 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    // Timestamps travel as instants; the calendar decides how to show them.
-    extra: { options: '-c timezone=UTC', max: 20 },
+    // Timestamps travel as instants; the calendar decides how to show them. A request that waits
+    // 15 s for a pooled connection fails instead of hanging, and a transaction left idle for a
+    // minute is ended by the server, so a stuck request cannot hold the pool for good.
+    extra: {
+      options: '-c timezone=UTC -c idle_in_transaction_session_timeout=60000',
+      max: 20,
+      connectionTimeoutMillis: 15_000,
+    },
   };
 }
