@@ -122,8 +122,10 @@ export class ContentPlanService {
         });
       }
     }
+    // Checked before the transaction: the spelling check may take a while and holds no row.
+    const styled = this.withStyle(body.items);
     return this.act(principal, scope, 'edit', version, async (plan, manager) => {
-      await this.plans.replaceItems(manager, plan.id, this.withStyle(body.items));
+      await this.plans.replaceItems(manager, plan.id, styled);
       plan.insufficientEventsReason = reason;
     });
   }
@@ -209,10 +211,12 @@ export class ContentPlanService {
       throw new ContentPlanError(ContentPlanErrorCode.NOTHING_TO_COPY, { week: source?.week ?? null });
     }
     const live = await this.plans.findLivePageIdsByOrganization(organizationId);
-    const items: PlanItemInput[] = sourceItems.map((item) => ({
+    // The same texts: their style hits come along.
+    const items = sourceItems.map((item) => ({
       ...itemInput(item),
       plannedOn: shiftDate(item.plannedOn, 7),
       pageIds: item.pageIds.filter((id) => live.has(id)),
+      styleHits: item.styleHits,
     }));
     return this.act(principal, scope, 'edit', version, async (plan, manager) => {
       if ((await this.plans.itemsOfPlan(plan.id, manager)).length || plan.status !== 'draft') {
@@ -221,7 +225,7 @@ export class ContentPlanService {
       await this.plans.replaceItems(
         manager,
         plan.id,
-        this.withStyle(items.filter((i) => i.pageIds!.length || i.networks!.length)),
+        items.filter((i) => i.pageIds.length || i.networks.length),
       );
       return { comment: `Скопирован план недели ${source.week}` };
     });
@@ -244,9 +248,13 @@ export class ContentPlanService {
       description: t.description,
       author: t.author,
     }));
+    const styled = this.withStyle(added);
     return this.act(principal, scope, 'edit', version, async (plan, manager) => {
-      const existing = (await this.plans.itemsOfPlan(plan.id, manager)).map(itemInput);
-      await this.plans.replaceItems(manager, plan.id, this.withStyle([...existing, ...added]));
+      const existing = (await this.plans.itemsOfPlan(plan.id, manager)).map((item) => ({
+        ...itemInput(item),
+        styleHits: item.styleHits,
+      }));
+      await this.plans.replaceItems(manager, plan.id, [...existing, ...styled]);
       return { comment: `Добавлены регулярные публикации: ${templates.map((t) => t.title).join('; ')}` };
     });
   }
@@ -258,8 +266,9 @@ export class ContentPlanService {
     const { items, errors } = parseImportTable(table, await this.itemContext(scope));
     if (errors.length)
       throw new ContentPlanError(ContentPlanErrorCode.IMPORT_INVALID, { rows: table.length - 1 }, errors);
+    const styled = this.withStyle(items);
     return this.act(principal, scope, 'edit', version, async (plan, manager) => {
-      await this.plans.replaceItems(manager, plan.id, this.withStyle(items));
+      await this.plans.replaceItems(manager, plan.id, styled);
       return { comment: `Загружен из XLSX: ${items.length} публикаций` };
     });
   }
