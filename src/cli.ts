@@ -10,6 +10,8 @@ import { UsersService } from './auth/users.service';
 import { DomainError } from './common/errors/domain-error';
 import { flattenValidationErrors } from './common/errors/validation';
 import { validateEnvironment } from './config/env.validation';
+import { ComplianceScheduler } from './compliance/compliance.scheduler';
+import { ComplianceService } from './compliance/compliance.service';
 import { DemoDataService } from './registry/demo-data.service';
 import { openDatabaseServer } from './database/database-server';
 
@@ -23,7 +25,11 @@ async function main() {
   if (command === 'seed:demo') {
     return withApplication(async (app) => {
       const loaded = await app.get(DemoDataService).load();
-      console.log(`Демонстрационный реестр загружен: организаций ${loaded.organizations}, страниц ${loaded.pages}`);
+      const publications = await app.get(ComplianceService).loadDemoPublications();
+      await app.get(ComplianceScheduler).recomputeAll();
+      console.log(
+        `Демонстрационный реестр загружен: организаций ${loaded.organizations}, страниц ${loaded.pages}, публикаций ${publications}`,
+      );
       return 0;
     });
   }
@@ -66,6 +72,8 @@ async function main() {
 
 /** The service's modules without HTTP, on the configured database (shared with a running service). */
 async function withApplication(work: (app: INestApplicationContext) => Promise<number>): Promise<number> {
+  // A command is short-lived: it schedules and works no jobs (the running service does).
+  process.env.COMPLIANCE_RECOMPUTE_CRON = 'off';
   const env = validateEnvironment(process.env);
   const server = await openDatabaseServer(env, { log: () => undefined, shareRunning: true });
   const app = await NestFactory.createApplicationContext(

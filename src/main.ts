@@ -5,6 +5,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { UsersService } from './auth/users.service';
+import { ComplianceScheduler } from './compliance/compliance.scheduler';
+import { ComplianceService } from './compliance/compliance.service';
 import { DemoDataService } from './registry/demo-data.service';
 import { validateEnvironment } from './config/env.validation';
 import { openDatabaseServer } from './database/database-server';
@@ -61,7 +63,11 @@ async function bootstrap() {
   });
   setupOpenApi(app);
   await app.get(UsersService).ensureInitialAdmin(database.embedded);
-  if (database.embedded && env.DEMO_DATA) await app.get(DemoDataService).loadIfEmpty();
+  if (database.embedded && env.DEMO_DATA && (await app.get(DemoDataService).loadIfEmpty())) {
+    // A first start shows a living registry: weeks of posts, then the findings they lead to.
+    await app.get(ComplianceService).loadDemoPublications();
+    await app.get(ComplianceScheduler).recomputeAll();
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

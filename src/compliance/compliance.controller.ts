@@ -8,7 +8,7 @@ import { parseIsoWeek } from '../calendar/working-time';
 import { CommonError, CommonErrorCode } from '../common/errors/common.errors';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { ComplianceService } from './compliance.service';
+import { ComplianceService, writerOf } from './compliance.service';
 import {
   FindingListDto,
   FindingsQueryDto,
@@ -41,7 +41,7 @@ export class ComplianceController {
   @ApiOkResponse({ type: IngestReportDto })
   @ApiProblems(400, 401, 403, 413)
   ingest(@CurrentPrincipal() principal: Principal, @Body() body: PublicationBatchDto): Promise<IngestReportDto> {
-    return this.compliance.ingest(body.publications, principal, 'manual');
+    return this.compliance.ingest(body.publications, writerOf(principal), 'manual');
   }
 
   @Post('publications/import')
@@ -68,7 +68,7 @@ export class ComplianceController {
     if (!contentType?.startsWith('text/csv') || !Buffer.isBuffer(body)) {
       throw new CommonError(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE);
     }
-    return this.compliance.ingestCsv(body, principal);
+    return this.compliance.ingestCsv(body, writerOf(principal));
   }
 
   @Get('compliance/weeks/:week')

@@ -11,5 +11,6 @@ import { StyleModule } from './style/style.module';
   imports: [CalendarModule, RegistryModule, StyleModule],
   controllers: [ComplianceController],
   providers: [ComplianceService, ComplianceRepository, ComplianceScheduler],
+  exports: [ComplianceService, ComplianceScheduler],
 })
 export class ComplianceModule {}

@@ -93,11 +93,23 @@ export class ComplianceRepository {
     );
   }
 
+  /** Live pages of every jurisdiction with its zone (demo data). */
+  livePagesWithZones(): Promise<{ id: string; url: string; timeZone: string }[]> {
+    return this.dataSource.query(
+      `SELECT p.id, p.url, j.time_zone AS "timeZone"
+         FROM official_pages p
+         JOIN organizations o ON o.id = p.organization_id
+         JOIN jurisdictions j ON j.code = o.jurisdiction_code
+        WHERE p.deleted_on IS NULL
+        ORDER BY p.id`,
+    );
+  }
+
   /**
    * Inserts what is new and counts it into its page's week in the same statement; rows already
    * stored (same page and source key) are left alone. Returns the new rows' ids by key.
    */
-  async insertPublications(rows: PublicationInsert[], recordedBy: string): Promise<Map<string, string>> {
+  async insertPublications(rows: PublicationInsert[], recordedBy: string | null): Promise<Map<string, string>> {
     const created = new Map<string, string>();
     if (!rows.length) return created;
     const column = <K extends keyof PublicationInsert>(key: K) => rows.map((r) => r[key]);

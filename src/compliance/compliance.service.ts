@@ -51,6 +51,7 @@ import {
   sourceKey,
 } from './publication.rules';
 import type { PublicationSource } from './publication.entity';
+import { demoPublications } from './demo-publications.rules';
 import { organizationQuotaStatus, pageQuota, PageQuota, quotaTotals } from './quota.rules';
 import { storedHits, styleNetworkOf } from './style/style.rules';
 import { StyleService } from './style/style.service';
@@ -79,7 +80,7 @@ export class ComplianceService {
   // -------------------------------------------------------------------------------------------
   // Publications
 
-  async ingest(raw: unknown[], principal: Principal, defaultSource: PublicationSource): Promise<IngestReport> {
+  async ingest(raw: unknown[], writer: Writer, defaultSource: PublicationSource): Promise<IngestReport> {
     if (!raw.length) throw new ComplianceError(ComplianceErrorCode.BATCH_EMPTY);
     if (raw.length > MAX_PUBLICATIONS_PER_REQUEST) {
       throw new ComplianceError(ComplianceErrorCode.BATCH_TOO_LARGE, { received: raw.length });
@@ -116,7 +117,7 @@ export class ComplianceService {
         reject(row, 'id' in row.page ? 'pageId' : 'pageUrl', 'такой официальной страницы нет в реестре');
         continue;
       }
-      if (!mayWrite(principal, page)) {
+      if (!writer.mayWrite(page)) {
         reject(row, 'id' in row.page ? 'pageId' : 'pageUrl', 'нет доступа к этой странице');
         continue;
       }
@@ -150,7 +151,7 @@ export class ComplianceService {
       const key = `${insert.pageId} ${insert.sourceKey}`;
       if (!first.has(key)) first.set(key, insert);
     }
-    const created = await this.repository.insertPublications([...first.values()], principal.userId);
+    const created = await this.repository.insertPublications([...first.values()], writer.userId);
     const existing = await this.repository.findPublicationIds(
       [...first.entries()].filter(([key]) => !created.has(key)).map(([, insert]) => insert),
     );
@@ -176,7 +177,7 @@ export class ComplianceService {
   }
 
   /** CSV upload: the same rows as the JSON batch; rows are numbered from 0 after the header line. */
-  async ingestCsv(content: Buffer, principal: Principal): Promise<IngestReport> {
+  async ingestCsv(content: Buffer, writer: Writer): Promise<IngestReport> {
     const [header, ...lines] = readCsv(content);
     const { fields, problems } = mapCsvHeaders(header ?? []);
     if (problems.length) throw new ComplianceError(ComplianceErrorCode.CSV_INVALID, {}, problems);
@@ -189,7 +190,28 @@ export class ComplianceService {
         });
         return row;
       });
-    return this.ingest(raw, principal, 'import');
+    return this.ingest(raw, writer, 'import');
+  }
+
+  /** The demo registry's pages get the eight weeks of posts before the current week (idempotent). */
+  async loadDemoPublications(): Promise<number> {
+    const pages = await this.repository.livePagesWithZones();
+    const now = this.clock.now();
+    let created = 0;
+    const byZone = new Map<string, typeof pages>();
+    for (const page of pages) byZone.set(page.timeZone, [...(byZone.get(page.timeZone) ?? []), page]);
+    const service: Writer = { userId: null, mayWrite: () => true };
+    for (const [zone, zonePages] of byZone) {
+      const current = isoWeekOf(now, zone);
+      const mondays = Array.from({ length: 8 }, (_, i) =>
+        isoWeekBounds(shiftIsoWeek(current, i - 8), zone).start.toMillis(),
+      );
+      const rows = demoPublications(zonePages, mondays);
+      for (let i = 0; i < rows.length; i += MAX_PUBLICATIONS_PER_REQUEST) {
+        created += (await this.ingest(rows.slice(i, i + MAX_PUBLICATIONS_PER_REQUEST), service, 'import')).created;
+      }
+    }
+    return created;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -502,6 +524,16 @@ function weekSpan(from: string, to: string): WeekRange[] {
     weeks.push(weekRange(week));
   }
   return weeks;
+}
+
+/** Who records publications: a user within their scope, or the service itself (demo data). */
+export interface Writer {
+  userId: string | null;
+  mayWrite(page: IngestPage): boolean;
+}
+
+export function writerOf(principal: Principal): Writer {
+  return { userId: principal.userId, mayWrite: (page) => mayWrite(principal, page) };
 }
 
 function mayWrite(principal: Principal, page: IngestPage): boolean {
