@@ -1,5 +1,6 @@
 import type { Citation, JurisdictionPolicy, Network, OfficialRank, Requirement } from '../registry/policy.types';
 import { RANK_ORDER } from '../registry/policy.types';
+import { ORDER_2523 } from '../registry/acts';
 import { isLegacyNetwork } from '../registry/page-url.rules';
 import type { PageQuota } from './quota.rules';
 
@@ -160,13 +161,6 @@ export interface PageFacts {
   /** Checklist codes the page does not meet (the policy's items). */
   checklistMissing: string[];
 }
-
-const ORDER_2523: Citation = {
-  act: 'Распоряжение Правительства Российской Федерации',
-  number: '2523-р',
-  date: '2022-09-02',
-  clause: 'перечень социальных сетей для официальных страниц',
-};
 
 export function pageFindings(page: PageFacts, policy: JurisdictionPolicy): FindingDraft[] {
   const { id, organizationId: org } = page;

@@ -9,21 +9,11 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { PLAN_FORMATS } from '../content-plan/plan-workflow.rules';
 import { OfficialPage } from '../registry/page.entity';
 
-export const PUBLICATION_FORMATS = [
-  'text',
-  'photo',
-  'infographic',
-  'cards',
-  'animation',
-  'video',
-  'live',
-  'poll',
-  'contest',
-  'promo',
-  'other',
-] as const;
+/** The formats the acts name (Khabarovsk p.8; Blagodarny p.6; Krasnodar 413 p.6), as plans use them. */
+export const PUBLICATION_FORMATS = PLAN_FORMATS;
 export type PublicationFormat = (typeof PUBLICATION_FORMATS)[number];
 
 export const PUBLICATION_SOURCES = ['manual', 'import', 'connector'] as const;

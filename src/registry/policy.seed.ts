@@ -1,47 +1,11 @@
 import { OrganizationKind as K } from './organization-kind';
+import { blagodarny, khabarovsk, krasnodar413, krasnodar449, ORDER_2523, plastunovskaya } from './acts';
 import type { Citation, JurisdictionPolicy, PageRequirements, Requirement } from './policy.types';
 
 /**
  * Policies as the acts in shared/seeds set them (DOMAIN.md §1, §3). The first migration of
  * policies stores a copy; admins edit them through the API afterwards.
  */
-const khabarovsk = (clause: string): Citation => ({
-  act: 'Постановление Правительства Хабаровского края',
-  number: '77-пр',
-  date: '2020-03-17',
-  clause,
-});
-const blagodarny = (clause: string): Citation => ({
-  act: 'Постановление администрации Благодарненского муниципального округа Ставропольского края',
-  number: '1249',
-  date: '2023-11-09',
-  clause,
-});
-const plastunovskaya = (clause: string): Citation => ({
-  act: 'Постановление администрации Пластуновского сельского поселения Динского района',
-  number: '273',
-  date: '2023-09-04',
-  clause,
-});
-const krasnodar413 = (clause: string): Citation => ({
-  act: 'Постановление Губернатора Краснодарского края (изменения в № 478 от 20.08.2020)',
-  number: '413',
-  date: '2023-06-26',
-  clause,
-});
-const krasnodar449 = (clause: string): Citation => ({
-  act: 'Постановление главы администрации (губернатора) Краснодарского края (изменения в № 478 от 20.08.2020)',
-  number: '449',
-  date: '2022-07-18',
-  clause,
-});
-const order2523: Citation = {
-  act: 'Распоряжение Правительства Российской Федерации',
-  number: '2523-р',
-  date: '2022-09-02',
-  clause: 'перечень социальных сетей для официальных страниц',
-};
-
 const decree2560 = (nature: Requirement['nature']): Requirement => ({
   nature,
   citation: {
@@ -70,7 +34,7 @@ const ALL_PAGE_EVENTS = ['page_created', 'page_deleted'] as const;
 
 export const SEED_POLICIES: Record<string, JurisdictionPolicy> = {
   'khabarovsk-krai': {
-    networks: { allowed: ['vk', 'ok', 'telegram', 'max'], citation: { ...order2523 } },
+    networks: { allowed: ['vk', 'ok', 'telegram', 'max'], citation: { ...ORDER_2523 } },
     onePagePerNetwork: { required: true, citation: khabarovsk('Положение 1 п.3.1') },
     quotas: [
       {

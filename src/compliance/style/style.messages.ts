@@ -10,27 +10,9 @@
  *   at most two citations of normative legal acts per publication); Прил. 2 p.14 item 5 (spelling
  *   errors are a reason to refuse an answer), p.20 (the same two-citation limit for answers).
  */
+import { blagodarny, khabarovsk, plastunovskaya } from '../../registry/acts';
 import type { Citation } from '../../registry/policy.types';
 import type { BureaucrateseCategory, StyleHitKind, StyleNetwork } from './style.types';
-
-const khabarovsk = (clause: string): Citation => ({
-  act: 'Постановление Правительства Хабаровского края',
-  number: '77-пр',
-  date: '2020-03-17',
-  clause,
-});
-const blagodarny = (clause: string): Citation => ({
-  act: 'Постановление администрации Благодарненского муниципального округа Ставропольского края',
-  number: '1249',
-  date: '2023-11-09',
-  clause,
-});
-const plastunovskaya = (clause: string): Citation => ({
-  act: 'Постановление администрации Пластуновского сельского поселения Динского района',
-  number: '273',
-  date: '2023-09-04',
-  clause,
-});
 
 /** Per kind: the clause that states the rule most directly, then the same rule elsewhere. */
 export const STYLE_CITATIONS: Record<StyleHitKind, { citation: Citation; related: Citation[] }> = {
