@@ -1,0 +1,304 @@
+import { WorkingCalendar } from '../calendar/working-calendar';
+import type { JurisdictionTime } from '../calendar/working-time';
+import { shippedYears } from '../calendar/year-definition';
+import {
+  afterFailure,
+  digestContent,
+  DigestFacts,
+  dueSlots,
+  MAX_ATTEMPTS,
+  messageIdFor,
+  planNeedsReminder,
+  quotaAtRisk,
+  recipientsOf,
+  retryDelaySeconds,
+  signUnsubscribe,
+  UserCandidate,
+  verifyUnsubscribe,
+  wants,
+  DEFAULT_PREFERENCES,
+} from './notifications.rules';
+
+const federal = new WorkingCalendar(shippedYears());
+const khabarovsk: JurisdictionTime = { code: 'khabarovsk-krai', timeZone: 'Asia/Vladivostok', calendar: federal };
+const blagodarny: JurisdictionTime = { code: 'blagodarny-mo', timeZone: 'Europe/Moscow', calendar: federal };
+
+const user = (over: Partial<UserCandidate>): UserCandidate => ({
+  id: 'u',
+  email: 'u@x.ru',
+  fullName: 'U',
+  role: 'editor',
+  isActive: true,
+  jurisdictions: [],
+  organizations: [],
+  ...over,
+});
+
+describe('recipients', () => {
+  const users = [
+    user({ id: 'c1', email: 'C1@x.ru', role: 'coordinator', jurisdictions: ['khabarovsk-krai'] }),
+    user({ id: 'c2', email: 'c2@x.ru', role: 'coordinator', jurisdictions: ['blagodarny-mo'] }),
+    user({ id: 'c3', email: 'c3@x.ru', role: 'coordinator', jurisdictions: ['khabarovsk-krai'], isActive: false }),
+    user({ id: 'e1', email: 'e1@x.ru', role: 'editor', organizations: ['org-a'] }),
+    user({ id: 'e2', email: 'e2@x.ru', role: 'editor', organizations: ['org-b'] }),
+    user({ id: 'a1', email: 'a1@x.ru', role: 'admin', jurisdictions: ['khabarovsk-krai'], organizations: ['org-a'] }),
+    user({ id: 'v1', email: 'v1@x.ru', role: 'viewer', organizations: ['org-a'] }),
+  ];
+  const officials = [
+    {
+      organizationId: 'org-a',
+      fullName: 'Ответственный А',
+      workEmail: 'resp@a.ru',
+      roles: ['responsible'],
+      activeFrom: '2026-01-01',
+      activeTo: null,
+    },
+    {
+      organizationId: 'org-a',
+      fullName: 'Бывший',
+      workEmail: 'old@a.ru',
+      roles: ['responsible'],
+      activeFrom: '2025-01-01',
+      activeTo: '2025-12-31',
+    },
+    {
+      organizationId: 'org-a',
+      fullName: 'Исполнитель',
+      workEmail: 'exec@a.ru',
+      roles: ['executor'],
+      activeFrom: '2026-01-01',
+      activeTo: null,
+    },
+    {
+      organizationId: 'org-b',
+      fullName: 'Ответственный Б',
+      workEmail: 'resp@b.ru',
+      roles: ['responsible'],
+      activeFrom: '2026-01-01',
+      activeTo: null,
+    },
+  ];
+
+  it('sends a jurisdiction message to its active coordinators only, lower-cased', () => {
+    expect(recipientsOf({ kind: 'coordinators', jurisdiction: 'khabarovsk-krai' }, users).map((p) => p.email)).toEqual([
+      'c1@x.ru',
+    ]);
+  });
+
+  it('sends a workflow notice to the organization’s editors only', () => {
+    expect(recipientsOf({ kind: 'editors', organizationId: 'org-a' }, users, officials).map((p) => p.email)).toEqual([
+      'e1@x.ru',
+    ]);
+  });
+
+  it('adds the responsible official in office, never another organization’s or a former one', () => {
+    const people = recipientsOf(
+      { kind: 'organization', organizationId: 'org-a', today: '2026-06-15' },
+      users,
+      officials,
+    );
+    expect(people).toEqual([
+      { email: 'e1@x.ru', name: 'U', userId: 'e1' },
+      { email: 'resp@a.ru', name: 'Ответственный А', userId: null },
+    ]);
+  });
+
+  it('sends one message per address', () => {
+    const twice = [...users, user({ id: 'e9', email: 'E1@x.ru', organizations: ['org-a'] })];
+    expect(recipientsOf({ kind: 'editors', organizationId: 'org-a' }, twice)).toHaveLength(1);
+  });
+});
+
+describe('preferences', () => {
+  it('has everything on by default, and e-mail off stops everything', () => {
+    expect(wants(undefined, 'coordinator_digest')).toBe(true);
+    expect(wants({ ...DEFAULT_PREFERENCES, emailEnabled: false }, 'plan_submitted')).toBe(false);
+    expect(wants({ ...DEFAULT_PREFERENCES, coordinatorDigest: false }, 'coordinator_digest')).toBe(false);
+    expect(wants({ ...DEFAULT_PREFERENCES, coordinatorDigest: false }, 'organization_digest')).toBe(true);
+  });
+});
+
+describe('backoff', () => {
+  it('doubles from one minute and is capped at six hours', () => {
+    expect([1, 2, 3, 4, 5].map(retryDelaySeconds)).toEqual([60, 120, 240, 480, 960]);
+    expect(retryDelaySeconds(20)).toBe(6 * 3600);
+  });
+
+  it('retries a temporary failure and gives up after the last attempt or on a permanent 5xx', () => {
+    const now = new Date('2026-06-15T00:00:00Z');
+    expect(afterFailure(1, now, 451)).toEqual({ status: 'pending', nextAttemptAt: new Date('2026-06-15T00:01:00Z') });
+    expect(afterFailure(3, now, undefined).nextAttemptAt).toEqual(new Date('2026-06-15T00:04:00Z'));
+    expect(afterFailure(MAX_ATTEMPTS, now, 421).status).toBe('failed');
+    expect(afterFailure(1, now, 550).status).toBe('failed');
+  });
+
+  it('makes a Message-ID on the service’s host', () => {
+    expect(messageIdFor('abc', 'https://reestr.example.ru/x')).toBe('<abc@notifications.reestr.example.ru>');
+  });
+});
+
+describe('what is due at an instant', () => {
+  const kinds = (now: string, j = khabarovsk, plans = true) =>
+    dueSlots(new Date(now), j, plans).map((s) => ('stage' in s ? `${s.kind}:${s.week}:${s.stage}` : `${s.kind}`));
+
+  it('digests on Monday 09:00 local time, Khabarovsk seven hours ahead of Moscow', () => {
+    // 2026-06-15 is a Monday; 09:00 in Khabarovsk is 23:00 UTC on Sunday.
+    expect(kinds('2026-06-14T22:59:00Z')).not.toContain('weekly_digest');
+    const [digest] = dueSlots(new Date('2026-06-14T23:00:00Z'), khabarovsk, true);
+    expect(digest).toMatchObject({ kind: 'weekly_digest', week: '2026-W24' });
+    expect(kinds('2026-06-14T23:00:00Z', blagodarny, false)).not.toContain('weekly_digest');
+    expect(kinds('2026-06-15T06:00:00Z', blagodarny, false)).toContain('weekly_digest');
+    // Past the catch-up window nothing is sent for that Monday any more.
+    expect(kinds('2026-06-15T05:00:00Z')).not.toContain('weekly_digest');
+  });
+
+  it('reminds of the plan the day before and on the due day at 12:00 local (Khabarovsk Положение 1 p.6)', () => {
+    // Plan for 2026-W26 is due Thursday 2026-06-18 17:00 (+10).
+    expect(kinds('2026-06-17T02:00:00Z')).toContain('plan_due:2026-W26:day_before');
+    expect(kinds('2026-06-18T02:30:00Z')).toContain('plan_due:2026-W26:due_day');
+    expect(kinds('2026-06-18T01:59:00Z')).not.toContain('plan_due:2026-W26:due_day');
+    // Not after the deadline itself, even within the catch-up window.
+    expect(kinds('2026-06-18T07:00:00Z')).not.toContain('plan_due:2026-W26:due_day');
+    expect(kinds('2026-06-17T02:00:00Z', khabarovsk, false).some((k) => k.startsWith('plan_due'))).toBe(false);
+  });
+
+  it('moves the plan reminders with the due day when Friday is a holiday (12 June 2026)', () => {
+    // Week 2026-W24 has 12 June (Friday) off, so the plan for W25 is due Wednesday 10 June.
+    expect(kinds('2026-06-09T02:00:00Z')).toContain('plan_due:2026-W25:day_before');
+    expect(kinds('2026-06-10T02:00:00Z')).toContain('plan_due:2026-W25:due_day');
+    expect(kinds('2026-06-11T02:00:00Z')).not.toContain('plan_due:2026-W25:due_day');
+  });
+
+  it('checks quotas at risk on Thursday 12:00 and obligations due tomorrow every day at 12:00', () => {
+    expect(kinds('2026-06-18T02:00:00Z')).toContain('quota_at_risk');
+    expect(kinds('2026-06-17T02:00:00Z')).not.toContain('quota_at_risk');
+    const slot = dueSlots(new Date('2026-06-16T09:30:00Z'), blagodarny, false).find((s) => s.kind === 'obligation_due');
+    expect(slot).toMatchObject({ tomorrow: '2026-06-17' });
+  });
+
+  it('reminds only of plans not yet sent, and flags fewer than half the minimum', () => {
+    expect([null, 'draft', 'submitted', 'changes_requested', 'no_news_declared'].map(planNeedsReminder)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(quotaAtRisk({ required: 5, published: 2, status: 'short' })).toBe(true);
+    expect(quotaAtRisk({ required: 5, published: 3, status: 'short' })).toBe(false);
+    expect(quotaAtRisk({ required: 4, published: 2, status: 'short' })).toBe(false);
+    expect(quotaAtRisk({ required: null, published: 0, status: 'not_applicable' })).toBe(false);
+    expect(quotaAtRisk({ required: 3, published: 0, status: 'exempt' })).toBe(false);
+  });
+});
+
+describe('digest content', () => {
+  const d = (iso: string) => new Date(iso);
+  const facts: DigestFacts = {
+    quota: [
+      { organizationId: 'b', organizationName: 'Б', status: 'short', required: 3, published: 1, pages: [] },
+      { organizationId: 'a', organizationName: 'А', status: 'met', required: 3, published: 3, pages: [] },
+    ],
+    overdueObligations: [
+      {
+        id: 'o1',
+        organizationId: 'a',
+        organizationName: 'А',
+        duty: 'сообщить',
+        recipient: 'ЦУР',
+        dueAt: d('2026-06-10T15:00:00Z'),
+      },
+    ],
+    plans: [
+      {
+        organizationId: 'a',
+        organizationName: 'А',
+        week: '2026-W26',
+        status: null,
+        submissionDueAt: d('2026-06-18T07:00:00Z'),
+        submittedAt: null,
+      },
+      {
+        organizationId: 'b',
+        organizationName: 'Б',
+        week: '2026-W26',
+        status: 'approved',
+        submissionDueAt: d('2026-06-18T07:00:00Z'),
+        submittedAt: d('2026-06-18T08:00:00Z'),
+      },
+      {
+        organizationId: 'c',
+        organizationName: 'В',
+        week: '2026-W26',
+        status: 'submitted',
+        submissionDueAt: d('2026-06-18T07:00:00Z'),
+        submittedAt: d('2026-06-18T06:00:00Z'),
+      },
+    ],
+    findings: [
+      {
+        id: '1',
+        organizationId: 'a',
+        organizationName: 'А',
+        kind: 'quota_short',
+        severity: 'violation',
+        clause: 'п.4',
+        firstSeenAt: d('2026-06-16T00:00:00Z'),
+        resolvedAt: null,
+      },
+      {
+        id: '2',
+        organizationId: 'b',
+        organizationName: 'Б',
+        kind: 'no_gosuslugi_mark',
+        severity: 'recommendation',
+        clause: 'п.3.2',
+        firstSeenAt: d('2026-05-01T00:00:00Z'),
+        resolvedAt: d('2026-06-17T00:00:00Z'),
+      },
+      {
+        id: '3',
+        organizationId: 'b',
+        organizationName: 'Б',
+        kind: 'comments_closed',
+        severity: 'violation',
+        clause: 'п.9',
+        firstSeenAt: d('2026-05-01T00:00:00Z'),
+        resolvedAt: null,
+      },
+    ],
+  };
+  const period = { from: d('2026-06-15T06:00:00Z'), to: d('2026-06-22T06:00:00Z') };
+
+  it('selects short organizations, overdue obligations, missing or late plans, new and resolved findings', () => {
+    const content = digestContent(facts, period);
+    expect(content.belowQuota.map((o) => o.organizationId)).toEqual(['b']);
+    expect(content.overdueObligations.map((o) => o.id)).toEqual(['o1']);
+    expect(content.latePlans.map((p) => [p.organizationId, p.state])).toEqual([
+      ['a', 'missing'],
+      ['b', 'late'],
+    ]);
+    expect(content.newFindings.map((f) => f.id)).toEqual(['1']);
+    expect(content.resolvedFindings.map((f) => f.id)).toEqual(['2']);
+    expect(content.empty).toBe(false);
+  });
+
+  it('keeps an organization’s digest to that organization', () => {
+    const content = digestContent(facts, period, 'a');
+    expect(content.belowQuota).toEqual([]);
+    expect(content.latePlans.map((p) => p.organizationId)).toEqual(['a']);
+    expect(content.resolvedFindings).toEqual([]);
+    expect(digestContent(facts, period, 'z').empty).toBe(true);
+  });
+});
+
+describe('unsubscribe token', () => {
+  it('verifies its own signature and refuses a changed payload or another secret', () => {
+    const token = signUnsubscribe({ email: 'a@x.ru', topic: 'coordinatorDigest' }, 'secret-1');
+    expect(verifyUnsubscribe(token, 'secret-1')).toEqual({ email: 'a@x.ru', topic: 'coordinatorDigest' });
+    expect(verifyUnsubscribe(token, 'secret-2')).toBeUndefined();
+    const forged = signUnsubscribe({ email: 'b@x.ru', topic: 'coordinatorDigest' }, 'secret-1');
+    expect(verifyUnsubscribe(`${forged.split('.')[0]}.${token.split('.')[1]}`, 'secret-1')).toBeUndefined();
+    expect(verifyUnsubscribe('garbage', 'secret-1')).toBeUndefined();
+  });
+});
