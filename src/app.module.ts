@@ -15,6 +15,7 @@ import { EnvironmentVariables, validateEnvironment } from './config/env.validati
 import { dataSourceOptions } from './database/database.options';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PublicRegistryModule } from './public-registry/public-registry.module';
 import { RegistryModule } from './registry/registry.module';
 
@@ -63,6 +64,7 @@ export class AppModule {
         ContentPlanModule,
         PublicRegistryModule,
         ComplianceModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

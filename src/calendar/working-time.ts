@@ -510,3 +510,8 @@ export function addWorkingTime(
     at = 0;
   }
 }
+
+/** An instant as people read it in a jurisdiction: «17.06.2026 12:00» local time of `zone`. */
+export function localDateTimeText(instant: Instant, zone: string): string {
+  return DateTime.fromMillis(instantMillis(instant), { zone: checkedZone(zone) }).toFormat('dd.MM.yyyy HH:mm');
+}

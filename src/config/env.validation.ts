@@ -109,6 +109,32 @@ export class EnvironmentVariables {
    */
   @Matches(/^(off|(\S+\s+){4}\S+)$/, { message: 'must be a five-field cron expression or off' })
   COMPLIANCE_RECOMPUTE_CRON = '20 * * * *';
+
+  /**
+   * SMTP server of the notifications (`smtp://user:pass@host:587`, `smtps://…:465`). Unset: messages
+   * are kept in the outbox and can be read through the API; nothing is sent.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of the notifications. */
+  @IsString()
+  @MinLength(3)
+  SMTP_FROM = '"Реестр официальных страниц" <noreply@localhost>';
+
+  /**
+   * Key that signs unsubscribe links (at least 32 characters). Unset: a random key is generated once
+   * and kept in the database (table notification_secrets), shared by every instance.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  NOTIFICATIONS_SECRET?: string;
+
+  /** When the delivery worker sends due messages of the outbox (pg-boss cron, UTC; only with SMTP_URL), or `off`. */
+  @Matches(/^(off|(\S+\s+){4}\S+)$/, { message: 'must be a five-field cron expression or off' })
+  NOTIFICATIONS_DELIVERY_CRON = '* * * * *';
 }
 
 /** Returns validated, typed variables or throws an Error whose message is one line naming the variable. */
@@ -118,7 +144,8 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   if (errors.length > 0) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = first.property.includes('PASSWORD') ? '***' : JSON.stringify(first.value);
+    const secret = /PASSWORD|SECRET|SMTP_URL/.test(first.property);
+    const shown = secret ? '***' : JSON.stringify(first.value);
     throw new Error(
       `Configuration error: ${first.property} ${reason.replace(first.property + ' ', '')} (got ${shown})`,
     );

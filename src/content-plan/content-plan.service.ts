@@ -10,6 +10,7 @@ import { StyleService } from '../compliance/style/style.service';
 import { effectiveWeeklyMinimum } from '../registry/organization-decision.rules';
 import type { Organization } from '../registry/organization.entity';
 import { quotaFor } from '../registry/policy.rules';
+import { NotificationsService } from '../notifications/notifications.service';
 import { PolicyService } from '../registry/policy.service';
 import type { JurisdictionPolicy } from '../registry/policy.types';
 import type { ItemComment, PlanItemStyleHit } from './content-plan.entity';
@@ -72,6 +73,7 @@ export class ContentPlanService {
     private readonly policies: PolicyService,
     private readonly clock: Clock,
     private readonly style: StyleService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Plan items carry their style hits (DOMAIN.md §4), checked when they are saved. */
@@ -463,6 +465,29 @@ export class ContentPlanService {
         dueAt,
         lateBySeconds: dueAt ? lateBySeconds(dueAt, now) : null,
       });
+      // The workflow notice commits with the transition, or not at all (durable outbox).
+      if (action === 'submit' || action === 'approve' || action === 'request_changes') {
+        await this.notifications.planTransition(manager, {
+          planId: saved.id,
+          organizationId: organization.id,
+          organizationName: organization.name,
+          jurisdictionCode: organization.jurisdictionCode,
+          week,
+          action,
+          resubmission: to === 'resubmitted',
+          version: saved.version,
+          at: now,
+          actorName: principal.fullName,
+          comment: extra.comment ?? null,
+          itemComments: (extra.itemComments ?? []).map(({ position, topic, comment }) => ({
+            position,
+            topic,
+            comment,
+          })),
+          reviewDueAt: saved.reviewDueAt,
+          resubmissionDueAt: saved.resubmissionDueAt,
+        });
+      }
       return saved;
     });
     return this.present(scope, plan);

@@ -1,0 +1,183 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access, Public } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { UuidPipe } from '../common/pipes/uuid.pipe';
+import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { DeliveryService } from './delivery.service';
+import {
+  DeliveryReportDto,
+  OutboxListDto,
+  OutboxMessageDetailDto,
+  OutboxMessageDto,
+  OutboxQueryDto,
+  PreferencesDto,
+  UnsubscribeQueryDto,
+  UpdatePreferencesDto,
+} from './dto/notifications.dto';
+import type { OutboxMessage } from './notification.entity';
+import { confirmationPage } from './notification-views';
+import { subjectOf } from './notifications.texts';
+import { TOPIC_TITLES, UNSUBSCRIBE_TEXTS } from './notifications.texts';
+import { NotificationsService } from './notifications.service';
+
+const HTML = 'text/html; charset=utf-8';
+const HTML_EXAMPLE = { type: 'string', example: '<!doctype html><html lang="ru">…</html>' };
+
+/** The outbox (admins), the schedule and the worker on demand, preferences, one-click unsubscribe. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('api/v1/notifications')
+export class NotificationsController {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly delivery: DeliveryService,
+  ) {}
+
+  @Get('outbox')
+  @Access({ roles: [Role.Admin] })
+  @ApiOperation({ summary: 'Messages of the outbox, newest first (without SMTP_URL they stay here unsent)' })
+  @ApiOkResponse({ type: OutboxListDto })
+  @ApiProblems(400, 401, 403)
+  async outbox(@Query() query: OutboxQueryDto): Promise<OutboxListDto> {
+    const rows = await this.notifications.listOutbox({ ...query, limit: query.limit ?? 100 });
+    return { items: rows.map(messageDto) };
+  }
+
+  @Get('outbox/:id')
+  @Access({ roles: [Role.Admin] })
+  @ApiParam({ name: 'id', example: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' })
+  @ApiOperation({ summary: 'One message with its data and every delivery attempt' })
+  @ApiOkResponse({ type: OutboxMessageDetailDto })
+  @ApiProblems(400, 401, 403, 404)
+  async message(@Param('id', UuidPipe) id: string): Promise<OutboxMessageDetailDto> {
+    const { message, attempts } = await this.notifications.message(id);
+    return {
+      ...messageDto(message),
+      data: message.data,
+      history: attempts.map((a) => ({
+        attempt: a.attempt,
+        startedAt: a.startedAt.toISOString(),
+        finishedAt: a.finishedAt?.toISOString() ?? null,
+        outcome: a.outcome,
+        response: a.response,
+      })),
+    };
+  }
+
+  @Get('outbox/:id/preview')
+  @Access({ roles: [Role.Admin] })
+  @ApiParam({ name: 'id', example: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' })
+  @ApiOperation({ summary: 'The HTML part of a message as the recipient will see it' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML e-mail', schema: HTML_EXAMPLE })
+  @ApiProblems(400, 401, 403, 404)
+  async preview(@Param('id', UuidPipe) id: string, @Res() reply: FastifyReply) {
+    return reply.type(HTML).send(await this.notifications.preview(id));
+  }
+
+  @Post('outbox/deliver')
+  @HttpCode(200)
+  @Access({ roles: [Role.Admin] })
+  @ApiOperation({ summary: 'Run the delivery worker now: send every due message (it also runs on a pg-boss schedule)' })
+  @ApiOkResponse({ type: DeliveryReportDto })
+  @ApiProblems(401, 403, 409)
+  deliver(): Promise<DeliveryReportDto> {
+    return this.delivery.deliverDue();
+  }
+
+  @Get('preferences')
+  @ApiOperation({ summary: 'My notification preferences (everything on until changed)' })
+  @ApiOkResponse({ type: PreferencesDto })
+  @ApiProblems(401)
+  preferences(@CurrentPrincipal() principal: Principal): Promise<PreferencesDto> {
+    return this.notifications.preferences(principal.email);
+  }
+
+  @Put('preferences')
+  @Access({ roles: [Role.Admin, Role.Coordinator, Role.Editor] })
+  @ApiOperation({ summary: 'Change my notification preferences; fields left out keep their value' })
+  @ApiOkResponse({ type: PreferencesDto })
+  @ApiProblems(400, 401, 403)
+  setPreferences(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: UpdatePreferencesDto,
+  ): Promise<PreferencesDto> {
+    return this.notifications.setPreferences(principal.email, body);
+  }
+
+  @Get('unsubscribe')
+  @Public()
+  @ApiOperation({
+    summary: 'The unsubscribe link of an e-mail: a Russian page asking to confirm (does not unsubscribe)',
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML page', schema: HTML_EXAMPLE })
+  async unsubscribePage(@Query() query: UnsubscribeQueryDto, @Res() reply: FastifyReply) {
+    const claim = await this.notifications.readUnsubscribe(query.token);
+    if (!claim) {
+      return reply
+        .status(400)
+        .type(HTML)
+        .send(confirmationPage(UNSUBSCRIBE_TEXTS.invalidTitle, UNSUBSCRIBE_TEXTS.invalid));
+    }
+    const action = `/api/v1/notifications/unsubscribe?token=${encodeURIComponent(query.token)}`;
+    return reply.type(HTML).send(
+      confirmationPage(
+        UNSUBSCRIBE_TEXTS.confirmTitle,
+        UNSUBSCRIBE_TEXTS.confirm(TOPIC_TITLES[claim.topic], claim.email),
+        {
+          action,
+          button: UNSUBSCRIBE_TEXTS.button,
+        },
+      ),
+    );
+  }
+
+  @Post('unsubscribe')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'One-click unsubscribe (RFC 8058: body List-Unsubscribe=One-Click): switches that topic off for the address',
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML page', schema: HTML_EXAMPLE })
+  async unsubscribe(@Query() query: UnsubscribeQueryDto, @Res() reply: FastifyReply) {
+    const claim = await this.notifications.unsubscribe(query.token);
+    if (!claim) {
+      return reply
+        .status(400)
+        .type(HTML)
+        .send(confirmationPage(UNSUBSCRIBE_TEXTS.invalidTitle, UNSUBSCRIBE_TEXTS.invalid));
+    }
+    return reply
+      .type(HTML)
+      .send(
+        confirmationPage(UNSUBSCRIBE_TEXTS.doneTitle, UNSUBSCRIBE_TEXTS.done(TOPIC_TITLES[claim.topic], claim.email)),
+      );
+  }
+}
+
+function messageDto(m: OutboxMessage): OutboxMessageDto {
+  return {
+    id: m.id,
+    kind: m.kind,
+    idempotencyKey: m.idempotencyKey,
+    messageId: m.messageId,
+    recipientEmail: m.recipientEmail,
+    recipientName: m.recipientName,
+    subject: subjectOf(m.kind, m.data),
+    jurisdiction: m.jurisdictionCode,
+    organizationId: m.organizationId,
+    status: m.status,
+    attempts: m.attempts,
+    nextAttemptAt: m.nextAttemptAt.toISOString(),
+    lastError: m.lastError,
+    sentAt: m.sentAt?.toISOString() ?? null,
+    createdAt: m.createdAt.toISOString(),
+  };
+}

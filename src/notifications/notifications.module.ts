@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { RegistryModule } from '../registry/registry.module';
+import { DeliveryService } from './delivery.service';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationsScheduler } from './notifications.scheduler';
+import { NotificationsService } from './notifications.service';
+
+@Module({
+  imports: [CalendarModule, RegistryModule],
+  controllers: [NotificationsController],
+  providers: [NotificationsService, NotificationsRepository, DeliveryService, NotificationsScheduler],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

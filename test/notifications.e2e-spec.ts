@@ -1,0 +1,319 @@
+import request from 'supertest';
+import { api, asAdmin, aUser, anOrganization, bearer, expectProblem } from './support/api';
+import { aCoordinator, planAction, putItems, someItems } from './support/content-plan.builders';
+import { unique } from './support/organizations.builders';
+import { freePort, RunningApp, startApp, testEnvironment } from './support/processes';
+import { startSmtp, TestSmtp } from './support/smtp';
+
+const KHABAROVSK = 'khabarovsk-krai';
+const BLAGODARNY = 'blagodarny-mo';
+const SCRIPT_NAME = () => `Комитет <script>alert(1)</script> «Связь» ${unique()}`;
+
+interface OutboxRow {
+  id: string;
+  kind: string;
+  idempotencyKey: string;
+  messageId: string;
+  recipientEmail: string;
+  subject: string;
+  organizationId: string | null;
+  status: string;
+  attempts: number;
+}
+
+async function outboxOf(recipient: string, url?: string): Promise<OutboxRow[]> {
+  const response = await (url ? request(url) : api())
+    .get('/api/v1/notifications/outbox')
+    .query({ recipient, limit: '1000' })
+    .set(bearer(await asAdmin()))
+    .expect(200);
+  return response.body.items;
+}
+
+async function messageOf(id: string, url?: string) {
+  const response = await (url ? request(url) : api())
+    .get(`/api/v1/notifications/outbox/${id}`)
+    .set(bearer(await asAdmin()))
+    .expect(200);
+  return response.body as OutboxRow & {
+    data: Record<string, any>;
+    history: { attempt: number; outcome: string | null }[];
+  };
+}
+
+/** A plan with five items for `week` (Monday `monday`) sent by the organization's editor. */
+async function submittedPlan(organizationId: string, editorToken: string, week: string, monday: string, now: string) {
+  const draft = await putItems(organizationId, week, { items: someItems(monday, 5) }, { token: editorToken, now });
+  expect(draft.status).toBe(200);
+  const sent = await planAction(organizationId, week, 'submit', {
+    token: editorToken,
+    version: draft.body.version,
+    now,
+  });
+  expect(sent.status).toBe(200);
+  return sent.body as { version: number; items: { id: string }[] };
+}
+
+describe('Notifications: delivery over SMTP (issue 8)', () => {
+  let smtp: TestSmtp;
+  let mailer: RunningApp;
+
+  const bootMailer = async () => {
+    const port = await freePort();
+    mailer = await startApp(
+      testEnvironment({
+        DATABASE_URL: process.env.TEST_DB_URL,
+        PORT: String(port),
+        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+        SMTP_URL: smtp.url,
+        ALLOW_TEST_CLOCK: 'true',
+        COMPLIANCE_RECOMPUTE_CRON: 'off',
+        NOTIFICATIONS_TICK_CRON: 'off',
+        NOTIFICATIONS_DELIVERY_CRON: 'off',
+      }),
+    );
+  };
+
+  const deliver = async (now: string) =>
+    (
+      await request(mailer.url)
+        .post('/api/v1/notifications/outbox/deliver')
+        .set(bearer(await asAdmin()))
+        .set('X-Test-Now', now)
+        .expect(200)
+    ).body;
+
+  const mailsTo = (address: string, list = smtp.delivered()) =>
+    list.filter((m) =>
+      (Array.isArray(m.to) ? m.to : [m.to]).some((to) => to?.value.some((v) => v.address === address)),
+    );
+
+  let organization: { id: string; name: string };
+  let editor: { id: string; email: string; token: string };
+  let coordinator: { id: string; email: string; token: string };
+  let plan: { version: number; items: { id: string }[] };
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    await bootMailer();
+    organization = await anOrganization({ jurisdiction: KHABAROVSK, name: SCRIPT_NAME() });
+    editor = await aUser({ role: 'editor', organizations: [organization.id] });
+    coordinator = await aCoordinator(KHABAROVSK);
+  }, 120_000);
+
+  afterAll(async () => {
+    await mailer?.stop();
+    await smtp?.close();
+  });
+
+  it('sends the plan-submitted notice to the coordinator: subject, recipient, Russian text, escaped name, RFC 8058 header', async () => {
+    plan = await submittedPlan(organization.id, editor.token, '2026-W05', '2026-01-26', '2026-01-20T10:00:00+10:00');
+    const report = await deliver('2026-01-20T00:01:00Z');
+    expect(report.sent).toBeGreaterThanOrEqual(1);
+
+    const [mail] = mailsTo(coordinator.email);
+    expect(mail).toBeDefined();
+    expect(mailsTo(editor.email)).toEqual([]);
+    expect(mail!.subject).toBe(`Контент-план на неделю 2026-W05 представлен: ${organization.name}`);
+    expect(mail!.text).toContain('Реестр официальных страниц и контент-планов');
+    expect(mail!.text).toContain('Хабаровский край');
+    expect(mail!.text).toContain(`Контент-план организации «${organization.name}» на неделю 2026-W05 представлен`);
+    const html = String(mail!.html);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script>');
+    // Long header lines arrive folded (RFC 5322 2.2.3); unfolding removes the line breaks.
+    const header = (key: string) => (mail!.headerLines.find((h) => h.key === key)?.line ?? '').replace(/\r?\n/g, '');
+    expect(header('list-unsubscribe')).toMatch(
+      new RegExp(`^List-Unsubscribe: <${mailer.url}/api/v1/notifications/unsubscribe\\?token=[\\w.-]+>$`),
+    );
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+
+    const [row] = await outboxOf(coordinator.email, mailer.url);
+    expect(row).toMatchObject({ kind: 'plan_submitted', status: 'sent', attempts: 1, messageId: mail!.messageId });
+  });
+
+  it('switches the topic off with the one-click POST of the List-Unsubscribe link (RFC 8058)', async () => {
+    const [mail] = mailsTo(coordinator.email);
+    const link = /<([^>]+)>/.exec(mail!.headerLines.find((h) => h.key === 'list-unsubscribe')!.line)![1]!;
+    const url = new URL(link);
+    const page = await request(url.origin)
+      .get(url.pathname + url.search)
+      .expect(200);
+    expect(page.text).toContain('Отписать адрес');
+    const done = await request(url.origin)
+      .post(url.pathname + url.search)
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(200);
+    expect(done.text).toContain('Вы отписаны');
+    const preferences = await api().get('/api/v1/notifications/preferences').set(bearer(coordinator.token)).expect(200);
+    expect(preferences.body).toMatchObject({ workflowNotices: false, coordinatorDigest: true, emailEnabled: true });
+    const forged = await request(url.origin)
+      .post(`${url.pathname}?token=${url.searchParams.get('token')}x`)
+      .expect(400);
+    expect(forged.text).toContain('Ссылка недействительна');
+  });
+
+  it('retries with backoff while the SMTP server refuses, then delivers exactly once', async () => {
+    let refusals = 0;
+    smtp.refuse = (address) => address === editor.email && refusals++ < 2;
+    const changes = await planAction(
+      organization.id,
+      '2026-W05',
+      'request-changes',
+      { token: coordinator.token, version: plan.version, now: '2026-01-21T10:00:00+10:00' },
+      {
+        comment: 'Добавьте видео о приёме граждан',
+        itemComments: [{ itemId: plan.items[0]!.id, comment: 'Уточните тему' }],
+      },
+    );
+    expect(changes.status).toBe(200);
+    plan = changes.body;
+    const [queued] = (await outboxOf(editor.email, mailer.url)).filter((m) => m.kind === 'plan_changes_requested');
+
+    await deliver('2026-01-21T00:00:30Z');
+    expect(await messageOf(queued!.id, mailer.url)).toMatchObject({ status: 'pending', attempts: 1 });
+    // The first retry is a minute after the failure: nothing is due 30 seconds later.
+    await deliver('2026-01-21T00:01:00Z');
+    expect((await messageOf(queued!.id, mailer.url)).attempts).toBe(1);
+    await deliver('2026-01-21T00:01:31Z');
+    expect(await messageOf(queued!.id, mailer.url)).toMatchObject({ status: 'pending', attempts: 2 });
+    await deliver('2026-01-21T00:03:32Z');
+
+    const message = await messageOf(queued!.id, mailer.url);
+    expect(message.status).toBe('sent');
+    expect(message.history.map((h) => h.outcome)).toEqual(['retry', 'retry', 'sent']);
+    const mails = mailsTo(editor.email, smtp.raw);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('Контент-план на неделю 2026-W05 возвращён на доработку');
+    expect(mails[0]!.text).toContain('Комментарий: Добавьте видео о приёме граждан');
+    expect(mails[0]!.text).toContain('Уточните тему');
+    smtp.refuse = () => false;
+  }, 120_000);
+
+  it('delivers once when the process is killed between the SMTP answer and the commit (same Message-ID, peer dedups)', async () => {
+    const resubmitted = await planAction(organization.id, '2026-W05', 'submit', {
+      token: editor.token,
+      version: plan.version,
+      now: '2026-01-21T15:00:00+10:00',
+    });
+    expect(resubmitted.status).toBe(200);
+    const approved = await planAction(organization.id, '2026-W05', 'approve', {
+      token: (await aCoordinator(KHABAROVSK)).token,
+      version: resubmitted.body.version,
+      now: '2026-01-22T10:00:00+10:00',
+    });
+    expect(approved.status).toBe(200);
+    const [queued] = (await outboxOf(editor.email, mailer.url)).filter((m) => m.kind === 'plan_approved');
+
+    const victim = mailer;
+    smtp.beforeAcknowledge = async (mail) => {
+      if (mail.messageId !== queued!.messageId || !victim.process.pid) return;
+      smtp.beforeAcknowledge = () => undefined;
+      await victim.stop('SIGKILL');
+    };
+    await request(victim.url)
+      .post('/api/v1/notifications/outbox/deliver')
+      .set(bearer(await asAdmin()))
+      .set('X-Test-Now', '2026-01-22T00:00:30Z')
+      .then(
+        () => undefined,
+        () => undefined, // the connection dies with the process
+      );
+    await victim.stop('SIGKILL');
+    expect(victim.process.signalCode).toBe('SIGKILL');
+    expect(smtp.raw.filter((m) => m.messageId === queued!.messageId)).toHaveLength(1);
+
+    await bootMailer();
+    // Within the lease nobody takes the row over; after it, the next worker sends it again.
+    await deliver('2026-01-22T00:02:00Z');
+    expect((await messageOf(queued!.id, mailer.url)).status).toBe('sending');
+    await deliver('2026-01-22T00:10:00Z');
+
+    const message = await messageOf(queued!.id, mailer.url);
+    expect(message.status).toBe('sent');
+    expect(message.history.map((h) => h.outcome)).toEqual(['interrupted', 'sent']);
+    const copies = smtp.raw.filter((m) => m.messageId === queued!.messageId);
+    expect(copies).toHaveLength(2);
+    expect(smtp.delivered().filter((m) => m.messageId === queued!.messageId)).toHaveLength(1);
+    expect(copies[0]!.subject).toBe('Контент-план на неделю 2026-W05 утверждён');
+  }, 180_000);
+});
+
+describe('Notifications: outbox without SMTP_URL (issue 8)', () => {
+  it('writes workflow notices in the transition’s transaction to the right people only', async () => {
+    const organization = await anOrganization({ jurisdiction: KHABAROVSK, name: SCRIPT_NAME() });
+    const editor = await aUser({ role: 'editor', organizations: [organization.id] });
+    const otherEditor = await aUser({ role: 'editor', organizations: [(await anOrganization()).id] });
+    const coordinator = await aCoordinator(KHABAROVSK);
+    const elsewhere = await aCoordinator(BLAGODARNY);
+
+    const plan = await submittedPlan(
+      organization.id,
+      editor.token,
+      '2026-W30',
+      '2026-07-20',
+      '2026-07-14T10:00:00+10:00',
+    );
+    const [notice] = await outboxOf(coordinator.email);
+    expect(notice).toMatchObject({
+      kind: 'plan_submitted',
+      status: 'pending',
+      organizationId: organization.id,
+      subject: `Контент-план на неделю 2026-W30 представлен: ${organization.name}`,
+    });
+    expect(notice!.idempotencyKey).toMatch(/^plan:[0-9a-f-]+:v2:plan_submitted:/);
+    expect(await outboxOf(elsewhere.email)).toEqual([]);
+    expect(await outboxOf(editor.email)).toEqual([]);
+
+    // A refused transition (stale version) writes no notice: it rolls back with the transition.
+    const stale = await planAction(organization.id, '2026-W30', 'approve', {
+      token: coordinator.token,
+      version: plan.version - 1,
+      now: '2026-07-14T12:00:00+10:00',
+    });
+    expect(stale.status).toBe(409);
+    const approved = await planAction(organization.id, '2026-W30', 'approve', {
+      token: coordinator.token,
+      version: plan.version,
+      now: '2026-07-14T12:00:00+10:00',
+    });
+    expect(approved.status).toBe(200);
+    expect((await outboxOf(editor.email)).map((m) => m.kind)).toEqual(['plan_approved']);
+    expect(await outboxOf(otherEditor.email)).toEqual([]);
+
+    const preview = await api()
+      .get(`/api/v1/notifications/outbox/${notice!.id}/preview`)
+      .set(bearer(await asAdmin()))
+      .expect(200);
+    expect(preview.headers['content-type']).toMatch(/^text\/html/);
+    expect(preview.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(preview.text).not.toContain('<script>');
+    expect(preview.text).toContain('Реестр официальных страниц и контент-планов');
+  });
+
+  it('keeps messages in the outbox for admins only, and refuses to deliver without SMTP_URL', async () => {
+    const coordinator = await aCoordinator(KHABAROVSK);
+    expectProblem(
+      await api().get('/api/v1/notifications/outbox').set(bearer(coordinator.token)),
+      403,
+      'AUTH.FORBIDDEN_ROLE',
+    );
+    expectProblem(
+      await api()
+        .post('/api/v1/notifications/outbox/deliver')
+        .set(bearer(await asAdmin())),
+      409,
+      'NOTIFICATIONS.SMTP_NOT_CONFIGURED',
+    );
+    expectProblem(
+      await api()
+        .get('/api/v1/notifications/outbox/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f')
+        .set(bearer(await asAdmin())),
+      404,
+      'NOTIFICATIONS.MESSAGE_NOT_FOUND',
+    );
+    const startup = globalThis.__testApp?.output() ?? '';
+    expect(startup).toContain('SMTP_URL is not set: notifications are kept in the outbox');
+  });
+});
