@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { api, asAdmin, aUser, anOrganization, bearer, expectProblem } from './support/api';
 import { aCoordinator, planAction, putItems, someItems } from './support/content-plan.builders';
-import { unique } from './support/organizations.builders';
+import { anOfficial, unique } from './support/organizations.builders';
+import { aHandle, aPage } from './support/pages.builders';
 import { freePort, RunningApp, startApp, testEnvironment } from './support/processes';
 import { startSmtp, TestSmtp } from './support/smtp';
 
@@ -41,6 +42,15 @@ async function messageOf(id: string, url?: string) {
   };
 }
 
+async function tick(now: string) {
+  const response = await api()
+    .post('/api/v1/notifications/tick')
+    .set(bearer(await asAdmin()))
+    .set('X-Test-Now', now)
+    .expect(200);
+  return response.body as { created: number; slots: { jurisdiction: string; kind: string }[] };
+}
+
 /** A plan with five items for `week` (Monday `monday`) sent by the organization's editor. */
 async function submittedPlan(organizationId: string, editorToken: string, week: string, monday: string, now: string) {
   const draft = await putItems(organizationId, week, { items: someItems(monday, 5) }, { token: editorToken, now });
@@ -52,6 +62,14 @@ async function submittedPlan(organizationId: string, editorToken: string, week: 
   });
   expect(sent.status).toBe(200);
   return sent.body as { version: number; items: { id: string }[] };
+}
+
+async function publish(pageId: string, instants: string[]) {
+  await api()
+    .post('/api/v1/publications')
+    .set(bearer(await asAdmin()))
+    .send({ publications: instants.map((publishedAt) => ({ pageId, publishedAt, externalId: aHandle() })) })
+    .expect(200);
 }
 
 describe('Notifications: delivery over SMTP (issue 8)', () => {
@@ -315,5 +333,155 @@ describe('Notifications: outbox without SMTP_URL (issue 8)', () => {
     );
     const startup = globalThis.__testApp?.output() ?? '';
     expect(startup).toContain('SMTP_URL is not set: notifications are kept in the outbox');
+  });
+});
+
+describe('Notifications: weekly digests on a fake clock (issue 8)', () => {
+  // Monday 15 June 2026, 09:00 in Blagodarny (Moscow time): the digests of 2026-W24.
+  const MONDAY_0900 = '2026-06-15T09:00:00+03:00';
+  let organization: { id: string; name: string };
+  let neighbour: { id: string; name: string };
+  let editor: { id: string; email: string; token: string };
+  let neighbourEditor: { email: string };
+  let coordinator: { id: string; email: string; token: string };
+  let quiet: { email: string; token: string };
+  let official: { workEmail: string; workPhone: string };
+
+  beforeAll(async () => {
+    organization = await anOrganization({
+      jurisdiction: BLAGODARNY,
+      kind: 'subordinate_organization',
+      name: SCRIPT_NAME(),
+    });
+    neighbour = await anOrganization({ jurisdiction: BLAGODARNY, kind: 'subordinate_organization' });
+    editor = await aUser({ role: 'editor', organizations: [organization.id] });
+    neighbourEditor = await aUser({ role: 'editor', organizations: [neighbour.id] });
+    coordinator = await aCoordinator(BLAGODARNY);
+    quiet = await aCoordinator(BLAGODARNY);
+    const responsible = await anOfficial(organization.id, { activeFrom: '2026-01-01', workPhone: '+7 86549 5-11-22' });
+    official = responsible as unknown as { workEmail: string; workPhone: string };
+    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-05-04' });
+    await publish(page.id, ['2026-06-10T10:00:00+03:00']);
+    await api()
+      .put('/api/v1/notifications/preferences')
+      .set(bearer(quiet.token))
+      .send({ coordinatorDigest: false })
+      .expect(200);
+  });
+
+  it('produces the digest of a week once even when two workers tick at the same instant', async () => {
+    const [first, second] = await Promise.all([tick(MONDAY_0900), tick(MONDAY_0900)]);
+    expect(first.slots).toContainEqual(expect.objectContaining({ jurisdiction: BLAGODARNY, kind: 'weekly_digest' }));
+    expect(second.slots).toContainEqual(expect.objectContaining({ jurisdiction: BLAGODARNY, kind: 'weekly_digest' }));
+    await tick('2026-06-15T09:05:00+03:00');
+    const digests = (await outboxOf(coordinator.email)).filter((m) => m.kind === 'coordinator_digest');
+    expect(digests.map((m) => m.idempotencyKey)).toEqual([`digest:${BLAGODARNY}:2026-W24:${coordinator.email}`]);
+  });
+
+  it('lists the organization below its weekly minimum with its figures and a link (Blagodarny Порядок p.4)', async () => {
+    const [digest] = (await outboxOf(coordinator.email)).filter((m) => m.kind === 'coordinator_digest');
+    const { data } = await messageOf(digest!.id);
+    expect(data.jurisdictionName).toBe('Благодарненский муниципальный округ Ставропольского края');
+    const line = data.belowQuota.find((o: { organizationId: string }) => o.organizationId === organization.id);
+    expect(line).toMatchObject({ published: 1, required: 3, organizationName: organization.name });
+    expect(line.link).toContain(`/api/v1/compliance/organizations/${organization.id}?from=2026-W24&to=2026-W24`);
+    // The page registered on 4 May was never reported (Blagodarny 3.3.2, 3.2.4): overdue obligations.
+    const overdue = data.overdueObligations.filter(
+      (o: { organizationName: string }) => o.organizationName === organization.name,
+    );
+    expect(overdue.length).toBeGreaterThanOrEqual(1);
+    expect(overdue[0].link).toContain(`/api/v1/obligations?organizationId=${organization.id}`);
+    const preview = await api()
+      .get(`/api/v1/notifications/outbox/${digest!.id}/preview`)
+      .set(bearer(await asAdmin()))
+      .expect(200);
+    expect(preview.text).toContain('Меньше минимума публикаций за неделю');
+    expect(preview.text).toContain('опубликовано 1 из 3');
+    expect(preview.text).not.toContain('<script>alert');
+  });
+
+  it("sends the organization's digest to its editors and responsible official, about that organization only", async () => {
+    const mine = (await outboxOf(editor.email)).filter((m) => m.kind === 'organization_digest');
+    expect(mine.map((m) => m.organizationId)).toEqual([organization.id]);
+    const toOfficial = (await outboxOf(official.workEmail)).filter((m) => m.kind === 'organization_digest');
+    expect(toOfficial.map((m) => m.idempotencyKey)).toEqual([
+      `org-digest:${organization.id}:2026-W24:${official.workEmail.toLowerCase()}`,
+    ]);
+    const theirs = (await outboxOf(neighbourEditor.email)).filter((m) => m.kind === 'organization_digest');
+    expect(theirs.map((m) => m.organizationId)).toEqual([neighbour.id]);
+    const { data } = await messageOf(theirs[0]!.id);
+    expect(JSON.stringify(data)).not.toContain(organization.id);
+    expect(JSON.stringify(data)).not.toContain(organization.name);
+    const { data: own } = await messageOf(mine[0]!.id);
+    expect(JSON.stringify(own)).not.toContain(official.workPhone);
+  });
+
+  it('respects preferences: a coordinator who turned the digest off gets none', async () => {
+    expect((await outboxOf(quiet.email)).filter((m) => m.kind === 'coordinator_digest')).toEqual([]);
+    const preferences = await api().get('/api/v1/notifications/preferences').set(bearer(quiet.token)).expect(200);
+    expect(preferences.body).toMatchObject({ coordinatorDigest: false, organizationDigest: true });
+  });
+
+  it('sends nothing at other instants, and a Khabarovsk coordinator no Blagodarny digest', async () => {
+    const khabarovsk = await aCoordinator(KHABAROVSK);
+    const report = await tick('2026-06-16T09:00:00+03:00');
+    expect(report.slots.filter((s) => s.kind === 'weekly_digest')).toEqual([]);
+    expect((await outboxOf(khabarovsk.email)).filter((m) => m.idempotencyKey.includes(BLAGODARNY))).toEqual([]);
+  });
+});
+
+describe('Notifications: reminders on a fake clock (issue 8)', () => {
+  it('reminds of a plan not yet sent the day before its due day at 12:00 local (Khabarovsk Положение 1 p.6)', async () => {
+    const late = await anOrganization({ jurisdiction: KHABAROVSK });
+    const lateEditor = await aUser({ role: 'editor', organizations: [late.id] });
+    const punctual = await anOrganization({ jurisdiction: KHABAROVSK });
+    const punctualEditor = await aUser({ role: 'editor', organizations: [punctual.id] });
+    // The plan for 2026-W27 (29 June) is due Thursday 25 June 17:00 Khabarovsk time.
+    await submittedPlan(punctual.id, punctualEditor.token, '2026-W27', '2026-06-29', '2026-06-23T10:00:00+10:00');
+
+    await tick('2026-06-24T11:59:00+10:00');
+    expect((await outboxOf(lateEditor.email)).filter((m) => m.kind === 'plan_due_reminder')).toEqual([]);
+    await tick('2026-06-24T12:00:00+10:00');
+    await tick('2026-06-25T12:10:00+10:00');
+    const reminders = (await outboxOf(lateEditor.email)).filter((m) => m.kind === 'plan_due_reminder');
+    expect(reminders.map((m) => m.idempotencyKey).sort()).toEqual([
+      `plan-due:${late.id}:2026-W27:day_before:${lateEditor.email}`,
+      `plan-due:${late.id}:2026-W27:due_day:${lateEditor.email}`,
+    ]);
+    expect(reminders.map((m) => m.subject)).toContain('Сегодня до 17:00 — срок контент-плана на неделю 2026-W27');
+    expect((await outboxOf(punctualEditor.email)).filter((m) => m.kind === 'plan_due_reminder')).toEqual([]);
+  });
+
+  it('reminds of a reporting obligation due tomorrow (Blagodarny 3.3.2)', async () => {
+    const organization = await anOrganization({ jurisdiction: BLAGODARNY, kind: 'subordinate_organization' });
+    const editor = await aUser({ role: 'editor', organizations: [organization.id] });
+    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-09-01' });
+    const obligations = page.obligations as { id: string; dueAt: string }[];
+    const first = obligations.reduce((a, b) => (a.dueAt < b.dueAt ? a : b));
+    const dueDate = first.dueAt.slice(0, 10);
+    const dayBefore = new Date(`${dueDate}T00:00:00Z`);
+    dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+    await tick(`${dayBefore.toISOString().slice(0, 10)}T12:00:00+03:00`);
+    const reminders = (await outboxOf(editor.email)).filter((m) => m.kind === 'obligation_due_reminder');
+    expect(reminders.map((m) => m.idempotencyKey)).toContain(`obligation-due:${first.id}:${editor.email}`);
+    expect(reminders[0]!.subject).toMatch(/^Завтра срок: /);
+  });
+
+  it('warns on Thursday 12:00 when fewer than half of the weekly minimum is published (Blagodarny Порядок p.4)', async () => {
+    const organization = await anOrganization({ jurisdiction: BLAGODARNY, kind: 'subordinate_organization' });
+    const editor = await aUser({ role: 'editor', organizations: [organization.id] });
+    const busy = await anOrganization({ jurisdiction: BLAGODARNY, kind: 'subordinate_organization' });
+    const busyEditor = await aUser({ role: 'editor', organizations: [busy.id] });
+    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-08-03' });
+    const busyPage = await aPage({ organizationId: busy.id, network: 'vk', createdOn: '2026-08-03' });
+    await publish(page.id, ['2026-08-17T10:00:00+03:00']);
+    await publish(busyPage.id, ['2026-08-17T10:00:00+03:00', '2026-08-19T10:00:00+03:00']);
+
+    await tick('2026-08-20T12:00:00+03:00');
+    const [warning] = (await outboxOf(editor.email)).filter((m) => m.kind === 'quota_at_risk');
+    expect(warning).toMatchObject({ idempotencyKey: `quota-risk:${organization.id}:2026-W34:${editor.email}` });
+    const { data } = await messageOf(warning!.id);
+    expect(data.pages).toEqual([expect.objectContaining({ network: 'ВКонтакте', published: 1, required: 3 })]);
+    expect((await outboxOf(busyEditor.email)).filter((m) => m.kind === 'quota_at_risk')).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { StyleModule } from './style/style.module';
   imports: [CalendarModule, RegistryModule, StyleModule],
   controllers: [ComplianceController],
   providers: [ComplianceService, ComplianceRepository, ComplianceScheduler],
+  // The notifications' digests and quota reminders read the same week evaluation.
   exports: [ComplianceService, ComplianceScheduler],
 })
 export class ComplianceModule {}

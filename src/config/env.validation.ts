@@ -132,6 +132,10 @@ export class EnvironmentVariables {
   @MinLength(32)
   NOTIFICATIONS_SECRET?: string;
 
+  /** When the schedule asks "what is due now?" (digests, reminders; pg-boss cron, UTC), or `off`. */
+  @Matches(/^(off|(\S+\s+){4}\S+)$/, { message: 'must be a five-field cron expression or off' })
+  NOTIFICATIONS_TICK_CRON = '*/5 * * * *';
+
   /** When the delivery worker sends due messages of the outbox (pg-boss cron, UTC; only with SMTP_URL), or `off`. */
   @Matches(/^(off|(\S+\s+){4}\S+)$/, { message: 'must be a five-field cron expression or off' })
   NOTIFICATIONS_DELIVERY_CRON = '* * * * *';

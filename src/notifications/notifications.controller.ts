@@ -15,6 +15,7 @@ import {
   OutboxMessageDto,
   OutboxQueryDto,
   PreferencesDto,
+  TickReportDto,
   UnsubscribeQueryDto,
   UpdatePreferencesDto,
 } from './dto/notifications.dto';
@@ -87,6 +88,18 @@ export class NotificationsController {
   @ApiProblems(401, 403, 409)
   deliver(): Promise<DeliveryReportDto> {
     return this.delivery.deliverDue();
+  }
+
+  @Post('tick')
+  @HttpCode(200)
+  @Access({ roles: [Role.Admin] })
+  @ApiOperation({
+    summary: 'Run the schedule now: queue the digests and reminders due at this instant in each jurisdiction',
+  })
+  @ApiOkResponse({ type: TickReportDto })
+  @ApiProblems(401, 403)
+  tick(): Promise<TickReportDto> {
+    return this.notifications.tick();
   }
 
   @Get('preferences')

@@ -2,10 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { OrganizationKind } from '../registry/organization-kind';
 import { DeliveryAttempt, NotificationPreference, NotificationSecret, OutboxMessage } from './notification.entity';
 import type {
   AttemptOutcome,
+  DigestFindingRow,
+  DigestObligationRow,
+  DigestPlanRow,
   NotificationKind,
+  OfficialCandidate,
   OutboxStatus,
   Preferences,
   PreferenceTopic,
@@ -241,6 +246,82 @@ export class NotificationsRepository {
         GROUP BY u.id
        HAVING bool_or(j.jurisdiction_code = $1) OR bool_or(o.id IS NOT NULL)`,
       [jurisdiction],
+    );
+  }
+
+  /** Responsible officials (work e-mail only) of one jurisdiction's organizations. */
+  responsibleOfficialsIn(jurisdiction: string): Promise<OfficialCandidate[]> {
+    return this.dataSource.query(
+      `SELECT f.organization_id AS "organizationId", f.full_name AS "fullName", f.work_email AS "workEmail",
+              f.roles::text[] AS roles, f.active_from::text AS "activeFrom", f.active_to::text AS "activeTo"
+         FROM officials f JOIN organizations o ON o.id = f.organization_id
+        WHERE o.jurisdiction_code = $1 AND 'responsible' = ANY(f.roles) AND f.work_email IS NOT NULL`,
+      [jurisdiction],
+    );
+  }
+
+  openOrganizationsIn(jurisdiction: string): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, name FROM organizations WHERE jurisdiction_code = $1 AND closed_on IS NULL ORDER BY name`,
+      [jurisdiction],
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Facts of digests and reminders (one statement per jurisdiction each)
+
+  overdueObligations(jurisdiction: string, now: Date): Promise<DigestObligationRow[]> {
+    return this.dataSource.query(
+      `SELECT r.id, r.organization_id AS "organizationId", o.name AS "organizationName", r.duty, r.recipient,
+              r.due_at AS "dueAt"
+         FROM reporting_obligations r JOIN organizations o ON o.id = r.organization_id
+        WHERE r.jurisdiction_code = $1 AND r.fulfilled_at IS NULL AND r.due_at < $2`,
+      [jurisdiction, now],
+    );
+  }
+
+  obligationsDueBetween(
+    jurisdiction: string,
+    from: Date,
+    to: Date,
+  ): Promise<(DigestObligationRow & { clause: string })[]> {
+    return this.dataSource.query(
+      `SELECT r.id, r.organization_id AS "organizationId", o.name AS "organizationName", r.duty, r.recipient,
+              r.due_at AS "dueAt", concat_ws(', ', r.citation->>'act' || ' № ' || (r.citation->>'number'), r.citation->>'clause') AS clause
+         FROM reporting_obligations r JOIN organizations o ON o.id = r.organization_id
+        WHERE r.jurisdiction_code = $1 AND r.fulfilled_at IS NULL AND r.due_at >= $2 AND r.due_at < $3`,
+      [jurisdiction, from, to],
+    );
+  }
+
+  /** Organizations of the kinds that keep plans, with their plan of `week` if any (exempt ones left out). */
+  plansOfWeek(
+    jurisdiction: string,
+    kinds: OrganizationKind[],
+    week: string,
+  ): Promise<Omit<DigestPlanRow, 'submissionDueAt'>[]> {
+    if (!kinds.length) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT o.id AS "organizationId", o.name AS "organizationName", $3::text AS week, cp.status,
+              cp.submitted_at AS "submittedAt"
+         FROM organizations o
+         LEFT JOIN content_plans cp ON cp.organization_id = o.id AND cp.week = $3
+        WHERE o.jurisdiction_code = $1 AND o.closed_on IS NULL AND o.kind::text = ANY($2::text[])
+          AND NOT EXISTS (SELECT 1 FROM organization_exemptions e WHERE e.organization_id = o.id AND e.valid_to IS NULL)`,
+      [jurisdiction, kinds, week],
+    );
+  }
+
+  /** Findings opened or resolved in [from, to). */
+  findingsBetween(jurisdiction: string, from: Date, to: Date): Promise<DigestFindingRow[]> {
+    return this.dataSource.query(
+      `SELECT f.id, f.organization_id AS "organizationId", o.name AS "organizationName", f.kind, f.severity,
+              f.citation->>'clause' AS clause,
+              f.first_seen_at AS "firstSeenAt", f.resolved_at AS "resolvedAt"
+         FROM compliance_findings f JOIN organizations o ON o.id = f.organization_id
+        WHERE f.jurisdiction_code = $1
+          AND ((f.first_seen_at >= $2 AND f.first_seen_at < $3) OR (f.resolved_at >= $2 AND f.resolved_at < $3))`,
+      [jurisdiction, from, to],
     );
   }
 }

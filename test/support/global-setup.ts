@@ -46,6 +46,9 @@ export default async function globalSetup() {
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
       // Tests recompute findings on demand at their own instants; an hourly run would interleave.
       COMPLIANCE_RECOMPUTE_CRON: 'off',
+      // Likewise the notification schedule: tests tick it at their own instants. No SMTP_URL, so
+      // messages stay in the outbox; the delivery tests boot their own process with an SMTP server.
+      NOTIFICATIONS_TICK_CRON: 'off',
     }),
   );
   globalThis.__testApp = app;

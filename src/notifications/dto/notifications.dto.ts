@@ -131,6 +131,31 @@ export class DeliveryReportDto {
   suppressed!: number;
 }
 
+export class TickSlotDto {
+  @ApiProperty({ example: 'khabarovsk-krai' })
+  jurisdiction!: string;
+
+  @ApiProperty({ enum: ['weekly_digest', 'plan_due', 'obligation_due', 'quota_at_risk'], example: 'weekly_digest' })
+  kind!: string;
+
+  @ApiPropertyOptional({ example: '2026-W24' })
+  week?: string;
+
+  @ApiPropertyOptional({ enum: ['day_before', 'due_day'], example: 'day_before' })
+  stage?: string;
+}
+
+export class TickReportDto {
+  @ApiProperty({ example: '2026-06-14T23:00:00.000Z' })
+  at!: string;
+
+  @ApiProperty({ type: [TickSlotDto] })
+  slots!: TickSlotDto[];
+
+  @ApiProperty({ example: 12, description: 'Messages added to the outbox (already served causes are not counted)' })
+  created!: number;
+}
+
 export class PreferencesDto {
   @ApiProperty({ example: true, description: 'Off: no e-mail at all' })
   emailEnabled!: boolean;
