@@ -130,8 +130,13 @@ function zoneOffsets(timeZone: string, calendar: WorkingCalendar): ZoneOffsets {
   return built;
 }
 
+/** Zones already found valid: luxon's `isValidZone` builds a new `Intl.DateTimeFormat` on every call. */
+const validZones = new Set<string>();
+
 function checkedZone(timeZone: string): string {
+  if (validZones.has(timeZone)) return timeZone;
   if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) throw invalidZone(timeZone);
+  validZones.add(timeZone);
   return timeZone;
 }
 
@@ -274,8 +279,32 @@ export function shiftIsoWeek(isoWeek: string, offset: number): string {
  * 00:00 to Sunday 24:00 local time (DOMAIN.md §3).
  */
 export function localWeekStartOf(instant: Instant, zone: string): string {
-  const local = DateTime.fromMillis(instantMillis(instant), { zone: checkedZone(zone) });
-  return local.minus({ days: local.weekday - 1 }).toISODate()!;
+  const ms = instantMillis(instant);
+  const offsets = yearOffsets(checkedZone(zone), ms);
+  if (!offsets) {
+    const local = DateTime.fromMillis(ms, { zone });
+    return local.minus({ days: local.weekday - 1 }).toISODate()!;
+  }
+  const localDay = Math.floor((ms + offsets.offsetAt(ms) * MINUTE_MS) / DAY_MS);
+  return dateOfOrdinal(localDay - (isoWeekdayOf(localDay) - 1));
+}
+
+/**
+ * A zone's offsets over one UTC year (2000–2100), sampled on first use: the ingest of publications
+ * asks for the local week of every row, and luxon's offset lookup through Intl cost ≈ 50 µs each.
+ */
+const offsetsByYear = new Map<string, ZoneOffsets>();
+
+function yearOffsets(zone: string, ms: number): ZoneOffsets | undefined {
+  const year = new Date(ms).getUTCFullYear();
+  if (!(year >= 2000 && year <= 2100)) return undefined;
+  const key = `${zone} ${year}`;
+  let offsets = offsetsByYear.get(key);
+  if (!offsets) {
+    offsets = new ZoneOffsets(IANAZone.create(zone), ordinalOf(year, 1, 1), ordinalOf(year + 1, 1, 1) - 1);
+    offsetsByYear.set(key, offsets);
+  }
+  return offsets;
 }
 
 const HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
