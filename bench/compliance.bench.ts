@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -945,6 +945,13 @@ async function main() {
         target: '—',
       },
       { figure: 'database size', value: size, target: '—' },
+      {
+        figure: 'machine load average (1/5/15 min) at the end',
+        value: loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' / '),
+        target: '—',
+      },
     );
 
     console.log(
