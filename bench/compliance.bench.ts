@@ -1,7 +1,7 @@
 /**
  * The compliance engine at national scale: 250 000 organizations, 500 000 pages, 2 000 000
  * publications a week. Not a test: no assertion, run by hand:
- *   npm run bench:compliance                   (one week of publications, about ten minutes)
+ *   npm run bench:compliance                   (one week of publications, about 15 minutes)
  *   BENCH_WEEKS=10 npm run bench:compliance    (ten weeks, 20 000 000 publications: the large run)
  *   BENCH_ORGANIZATIONS=20000 npm run bench:compliance   (a quick run; everything scales with it)
  * Starts a throwaway embedded PostgreSQL and the compiled service on it (which applies the
