@@ -78,19 +78,24 @@ export class ComplianceRepository {
   // -------------------------------------------------------------------------------------------
   // Publications
 
-  /** Pages named by id or by (normalized) URL, with their jurisdiction's zone; live pages first. */
-  async findIngestPages(ids: string[], urls: string[]): Promise<IngestPage[]> {
-    if (!ids.length && !urls.length) return [];
-    return this.dataSource.query(
-      `SELECT DISTINCT ON (p.id) p.id, p.url, p.network, p.organization_id AS "organizationId",
+  /**
+   * Pages named by id (live or deleted) and live pages named by their normalized URL. Two index
+   * lookups: one query with `id = ANY(…) OR url = ANY(…)` scanned every page (≈ 0.7 s a batch at
+   * 500 000 pages), since the URL index covers live pages only.
+   */
+  async findIngestPages(ids: string[], urls: string[]): Promise<{ byId: IngestPage[]; byUrl: IngestPage[] }> {
+    const select = `SELECT p.id, p.url, p.network, p.organization_id AS "organizationId",
               o.jurisdiction_code AS "jurisdictionCode", j.time_zone AS "timeZone"
          FROM official_pages p
          JOIN organizations o ON o.id = p.organization_id
-         JOIN jurisdictions j ON j.code = o.jurisdiction_code
-        WHERE p.id = ANY($1::uuid[]) OR p.url = ANY($2::text[])
-        ORDER BY p.id`,
-      [ids, urls],
-    );
+         JOIN jurisdictions j ON j.code = o.jurisdiction_code`;
+    const [byId, byUrl] = await Promise.all([
+      ids.length ? this.dataSource.query(`${select} WHERE p.id = ANY($1::uuid[])`, [ids]) : [],
+      urls.length
+        ? this.dataSource.query(`${select} WHERE p.deleted_on IS NULL AND p.url = ANY($1::text[])`, [urls])
+        : [],
+    ]);
+    return { byId, byUrl };
   }
 
   /** Live pages of every jurisdiction with its zone (demo data). */

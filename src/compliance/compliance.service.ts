@@ -104,9 +104,8 @@ export class ComplianceService {
       [...new Set(rows.flatMap((r) => ('id' in r.page ? [r.page.id] : [])))],
       [...new Set(pageUrls.values())],
     );
-    const byId = new Map(pages.map((p) => [p.id, p]));
-    const byUrl = new Map<string, IngestPage>();
-    for (const page of pages) if (!byUrl.has(page.url)) byUrl.set(page.url, page);
+    const byId = new Map(pages.byId.map((p) => [p.id, p]));
+    const byUrl = new Map(pages.byUrl.map((p) => [p.url, p]));
 
     const inserts: (PublicationInsert & { index: number })[] = [];
     const reject = (row: PublicationRow, field: string, message: string) =>
