@@ -13,11 +13,10 @@
  * service's memory and the database size. Prints EXPLAIN (ANALYZE, BUFFERS) of the queries.
  */
 import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -28,6 +27,7 @@ import type { DataSource } from 'typeorm';
 import { isoWeekBounds, isoWeekMonday, isoWeekOf, shiftIsoWeek } from '../src/calendar/working-time';
 import { ComplianceRepository, WeekRange } from '../src/compliance/compliance.repository';
 import { startEmbeddedDatabase } from '../src/database/embedded-postgres';
+import { freePort, median, percentile, ROOT, startService } from './bench-support';
 import { normalizePageUrl } from '../src/registry/page-url.rules';
 import type { Network } from '../src/registry/policy.types';
 
@@ -45,7 +45,6 @@ const CONNECTIONS = 50;
 /** BENCH_PHASES=week,trend runs only those (ingest, week, findings, trend); data and EXPLAINs always. */
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'ingest,week,findings,trend').split(','));
 const TREND_WEEKS = 10;
-const ROOT = path.resolve(__dirname, '..', '..');
 const ADMIN = { email: 'bench@localhost', password: 'bench-password-long' };
 
 /**
@@ -135,32 +134,9 @@ function weekRange(week: string): WeekRange {
   return { week, start, end: addDays(start, 6) };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 const ms = (value: number) => Number(value.toFixed(value < 100 ? 1 : 0));
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // The service and its memory
@@ -201,42 +177,16 @@ class ServiceMemory {
   }
 }
 
-function startService(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
+function startBenchService(databaseUrl: string) {
+  return startService(databaseUrl, {
+    admin: ADMIN,
+    ipc: true,
+    nodeArgs: [
       // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the service
       ...(process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       '-r',
       path.join(ROOT, 'dist', 'bench', 'memory-probe.js'),
-      path.join(ROOT, 'dist', 'src', 'main.js'),
     ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        PORT: '0',
-        DATABASE_URL: databaseUrl,
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-      },
-    },
-  );
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.length > 100_000) output = output.slice(-50_000);
-      const match = /LISTENING (\d+)/.exec(output);
-      if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, child });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`service exited with ${code}:\n${output}`)));
   });
 }
 
@@ -705,7 +655,7 @@ async function main() {
     await admin.query('CREATE DATABASE bench');
     await admin.end();
     const databaseUrl = database.url.replace(/\/postgres$/, '/bench');
-    const started = await startService(databaseUrl);
+    const started = await startBenchService(databaseUrl);
     service = started.child;
     const memory = new ServiceMemory(service);
     const base = started.url;

@@ -8,14 +8,14 @@
  * requests per second and the service's RSS.
  */
 import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { startEmbeddedDatabase } from '../src/database/embedded-postgres';
+import { freePort, percentile, startService } from './bench-support';
 import { searchKey } from '../src/registry/organization.rules';
 import { PublicRegistryRepository } from '../src/public-registry/public-registry.repository';
 import { PUBLIC_PAGE_SIZE, PublicRegistryFilter } from '../src/public-registry/public-registry.rules';
@@ -23,7 +23,6 @@ import { PUBLIC_PAGE_SIZE, PublicRegistryFilter } from '../src/public-registry/p
 const ORGANIZATIONS = Number(process.env.BENCH_ORGANIZATIONS ?? 100_000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
-const ROOT = path.resolve(__dirname, '..', '..');
 /** 100 place names: each names about 1 % of the organizations. One has ё, searched for with е. */
 const PLACES = [
   'Берёзовка',
@@ -146,54 +145,10 @@ interface Measured {
   rssMb: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startService(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      PORT: '0',
-      DATABASE_URL: databaseUrl,
-      ADMIN_EMAIL: 'bench@localhost',
-      ADMIN_PASSWORD: 'bench-password-long',
-    },
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /LISTENING (\d+)/.exec(output);
-      if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, child });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`service exited with ${code}:\n${output}`)));
-  });
-}
-
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function fill(db: Client) {
@@ -321,7 +276,9 @@ async function main() {
     await admin.query('CREATE DATABASE bench');
     await admin.end();
     const databaseUrl = database.url.replace(/\/postgres$/, '/bench');
-    const started = await startService(databaseUrl);
+    const started = await startService(databaseUrl, {
+      admin: { email: 'bench@localhost', password: 'bench-password-long' },
+    });
     service = started.child;
     const db = new Client({ connectionString: databaseUrl });
     db.on('error', () => undefined); // the server is stopped in finally, after a failure too
