@@ -54,6 +54,8 @@ export function startService(
       DATABASE_URL: databaseUrl,
       ADMIN_EMAIL: options.admin.email,
       ADMIN_PASSWORD: options.admin.password,
+      // Schedules as configured by whoever runs the bench (the service's defaults otherwise).
+      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key.endsWith('_CRON'))),
     },
   });
   let output = '';
