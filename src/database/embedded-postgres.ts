@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { totalmem, userInfo } from 'node:os';
 import path from 'node:path';
 
 /**
@@ -57,7 +57,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`, ...memoryFlags()],
     onLog: (message: string) => remember(recent, message),
     onError: (message: unknown) => remember(recent, String(message)),
   });
@@ -96,6 +96,19 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
       await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref())]);
     },
   };
+}
+
+/**
+ * PostgreSQL's own default (128 MB of shared buffers, 4 MB per sort) is sized for a shared host;
+ * with it the national-scale publication indexes did not fit in memory and every ingest batch
+ * wrote dirty pages from the backend (see the README's compliance benchmark). The embedded server
+ * is the only database on its machine, so it takes an eighth of the memory (256 MB … 2 GB) unless
+ * `EMBEDDED_PG_SHARED_BUFFERS` (e.g. `512MB`) says otherwise.
+ */
+export function memoryFlags(total = totalmem(), configured = process.env.EMBEDDED_PG_SHARED_BUFFERS): string[] {
+  const mib = Math.min(2048, Math.max(256, Math.floor(total / 8 / 1024 / 1024)));
+  const sharedBuffers = configured?.trim() || `${mib}MB`;
+  return ['-c', `shared_buffers=${sharedBuffers}`, '-c', 'work_mem=16MB', '-c', 'max_wal_size=2GB'];
 }
 
 function urlOf(password: string, port: number) {
