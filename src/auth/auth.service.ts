@@ -35,25 +35,43 @@ export class AuthService {
     return { token, expiresAt, userId: user.id };
   }
 
-  /** Resolves a bearer token to the caller, or throws 401. */
+  /**
+   * Resolves a bearer token to the caller, or throws 401. Every request asks the database (a
+   * revoked token or a deactivated user is refused at once), in one statement: token, user and
+   * scopes together.
+   */
   async authenticate(token: string): Promise<Principal> {
-    const row = await this.tokens().findOne({ where: { digest: digestToken(token), revokedAt: IsNull() } });
+    const [row] = (await this.dataSource.query(
+      `SELECT t.id AS "tokenId", t.kind AS "tokenKind", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt",
+              u.id AS "userId", u.email, u.full_name AS "fullName", u.role, u.is_active AS "isActive",
+              ARRAY(SELECT s.jurisdiction_code::text FROM user_jurisdiction_scopes s
+                     WHERE s.user_id = u.id ORDER BY 1 COLLATE "C") AS jurisdictions,
+              ARRAY(SELECT s.organization_id::text FROM user_organization_scopes s
+                     WHERE s.user_id = u.id ORDER BY 1 COLLATE "C") AS organizations
+         FROM auth_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.digest = $1 AND t.revoked_at IS NULL`,
+      [digestToken(token)],
+    )) as (Principal & {
+      expiresAt: Date | null;
+      lastUsedAt: Date | null;
+      isActive: boolean;
+    })[];
     const now = this.clock.now();
-    if (!row || (row.expiresAt && row.expiresAt <= now)) throw new AuthError(AuthErrorCode.TOKEN_INVALID);
-    const user = await this.users.findWithScopes(row.userId);
-    if (!user || !user.isActive) throw new AuthError(AuthErrorCode.TOKEN_INVALID);
+    if (!row || !row.isActive || (row.expiresAt && row.expiresAt <= now)) {
+      throw new AuthError(AuthErrorCode.TOKEN_INVALID);
+    }
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.tokens().update({ id: row.id }, { lastUsedAt: now });
+      await this.tokens().update({ id: row.tokenId }, { lastUsedAt: now });
     }
     return {
-      userId: user.id,
-      email: user.email,
-      fullName: user.fullName,
-      role: user.role,
-      jurisdictions: (user.jurisdictionScopes ?? []).map((s) => s.jurisdictionCode).sort(),
-      organizations: (user.organizationScopes ?? []).map((s) => s.organizationId).sort(),
-      tokenId: row.id,
-      tokenKind: row.kind,
+      userId: row.userId,
+      email: row.email,
+      fullName: row.fullName,
+      role: row.role,
+      jurisdictions: row.jurisdictions,
+      organizations: row.organizations,
+      tokenId: row.tokenId,
+      tokenKind: row.tokenKind,
     };
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { PassThrough, Readable } from 'node:stream';
+import { singleFlight } from '../common/single-flight';
 import { searchKey } from '../registry/organization.rules';
 import { isLegacyNetwork, NETWORK_TITLES, NETWORKS, type Network } from '../registry/page-url.rules';
 import type { PublicRegistryQueryDto } from './dto/public-registry.dto';
@@ -63,7 +64,13 @@ export class PublicRegistryService {
 
   constructor(private readonly repository: PublicRegistryRepository) {}
 
-  async freshness(): Promise<Freshness> {
+  /**
+   * The registry's state for ETag and Last-Modified. Requests that arrive while a probe is on its
+   * way share it (one database round trip for a burst of 50 requests instead of 50).
+   */
+  readonly freshness = singleFlight(() => this.probeFreshness());
+
+  private async probeFreshness(): Promise<Freshness> {
     const freshness = await this.repository.findFreshness();
     return {
       etag: registryEtag(freshness, this.views.fingerprint),
