@@ -694,7 +694,7 @@ async function main() {
       const queryMs: number[] = [];
       memory.begin();
       for (const j of JURISDICTIONS) {
-        const [query] = await repositorySql((r) => r.pageWeeks({ jurisdiction: j.code }, [range]));
+        const [query] = await repositorySql((r) => r.pageWeekFacts(j.code, range));
         const queryRounds: number[] = [];
         let rows = 0;
         for (let i = 0; i < ROUNDS + 1; i++) {
@@ -843,8 +843,8 @@ async function main() {
 
     // EXPLAIN of the queries.
     const largest = JURISDICTIONS[0]!.code;
-    const [evaluationQuery] = await repositorySql((r) => r.pageWeeks({ jurisdiction: largest }, [range]));
-    await explain(db, `evaluation query (pageWeeks, ${largest}, ${lastWeek})`, evaluationQuery!, true);
+    const [evaluationQuery] = await repositorySql((r) => r.pageWeekFacts(largest, range));
+    await explain(db, `evaluation query (pageWeekFacts, ${largest}, ${lastWeek})`, evaluationQuery!, true);
     await explain(db, 'hand-written query (all pages)', { sql: HAND_WRITTEN, params: [range.start, range.end] }, true);
     const organizationId = data.organizations[0]!.id;
     const [trendQuery] = await repositorySql((r) => r.pageWeeks({ organizationId }, trendWeeks));

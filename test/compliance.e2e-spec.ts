@@ -10,18 +10,22 @@ function publish(token: string, publications: Record<string, unknown>[]) {
   return api().post('/api/v1/publications').set(bearer(token)).send({ publications });
 }
 
-async function weekReport(week: string, jurisdiction: string) {
+async function weekReport(week: string, jurisdiction: string, screen: Record<string, string | number> = {}) {
   const response = await api()
     .get(`/api/v1/compliance/weeks/${week}`)
-    .query({ jurisdiction })
+    .query({ jurisdiction, ...screen })
     .set(bearer(await asAdmin()))
     .expect(200);
   return response.body;
 }
 
+/** The organization's entry in the week report, looked up screen by screen. */
 async function organizationWeek(week: string, jurisdiction: string, organizationId: string) {
-  const report = await weekReport(week, jurisdiction);
-  return report.organizations.find((o: { organizationId: string }) => o.organizationId === organizationId);
+  for (let offset = 0; ; offset += 1000) {
+    const report = await weekReport(week, jurisdiction, { offset, limit: 1000 });
+    const found = report.organizations.find((o: { organizationId: string }) => o.organizationId === organizationId);
+    if (found || report.organizations.length < 1000) return found;
+  }
 }
 
 async function recompute(jurisdiction: string, now: string, week?: string) {
@@ -285,6 +289,54 @@ describe('Weekly quota (DOMAIN.md §3)', () => {
     await publish(editor.token, posts(page.id, '2026-07-06', 3, '+10:00')).expect(200);
     const w28 = await organizationWeek('2026-W28', KHABAROVSK, organization.id);
     expect(w28.plan).toEqual({ plannedItems: 5, publishedAsPlanned: 3 });
+  });
+
+  it('evaluates the whole jurisdiction for the totals and shows one screen of organizations in name order, optionally of one status (Blagodarny п.3.3.1.1: 3 a week)', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: BLAGODARNY,
+      kind: 'administration',
+    });
+    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+    await publish(editor.token, posts(page.id, '2026-08-03', 1, '+03:00')).expect(200);
+
+    const all = await weekReport('2026-W32', BLAGODARNY, { limit: 1000 });
+    expect(all.matchingOrganizations).toBe(all.totals.organizations);
+    expect(all.organizations.length).toBe(Math.min(1000, all.totals.organizations));
+    const screen = await weekReport('2026-W32', BLAGODARNY, { offset: 1, limit: 2 });
+    expect(screen).toMatchObject({ offset: 1, limit: 2, status: null, totals: all.totals });
+    expect(screen.organizations.map((o: { organizationId: string }) => o.organizationId)).toEqual(
+      all.organizations.slice(1, 3).map((o: { organizationId: string }) => o.organizationId),
+    );
+
+    const short = await weekReport('2026-W32', BLAGODARNY, { status: 'short', limit: 1000 });
+    expect(short.totals).toEqual(all.totals);
+    expect(short.matchingOrganizations).toBeLessThanOrEqual(all.totals.organizations);
+    expect(short.organizations.every((o: { status: string }) => o.status === 'short')).toBe(true);
+    const ours = short.organizations.find((o: { organizationId: string }) => o.organizationId === organization.id);
+    expect(ours).toMatchObject({
+      organizationName: organization.name,
+      required: 3,
+      published: 1,
+      pages: [{ pageId: page.id, network: 'vk', url: page.url, status: 'short', published: 1 }],
+    });
+    const met = await weekReport('2026-W32', BLAGODARNY, { status: 'met', limit: 1000 });
+    expect(met.organizations.some((o: { organizationId: string }) => o.organizationId === organization.id)).toBe(false);
+
+    const token = await asAdmin();
+    for (const [query, field] of [
+      [{ limit: '0' }, 'limit'],
+      [{ limit: '1001' }, 'limit'],
+      [{ offset: '-1' }, 'offset'],
+      [{ offset: 'много' }, 'offset'],
+      [{ status: 'perfect' }, 'status'],
+    ] as const) {
+      const response = await api()
+        .get('/api/v1/compliance/weeks/2026-W32')
+        .query({ jurisdiction: BLAGODARNY, ...query })
+        .set(bearer(token));
+      expectProblem(response, 400, 'COMMON.VALIDATION_FAILED');
+      expect(JSON.stringify(response.body)).toContain(field);
+    }
   });
 
   it('answers bad weeks, unknown jurisdictions and foreign scopes with problems', async () => {

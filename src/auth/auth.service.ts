@@ -44,10 +44,10 @@ export class AuthService {
     const [row] = (await this.dataSource.query(
       `SELECT t.id AS "tokenId", t.kind AS "tokenKind", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt",
               u.id AS "userId", u.email, u.full_name AS "fullName", u.role, u.is_active AS "isActive",
-              ARRAY(SELECT s.jurisdiction_code::text FROM user_jurisdiction_scopes s
-                     WHERE s.user_id = u.id ORDER BY 1 COLLATE "C") AS jurisdictions,
-              ARRAY(SELECT s.organization_id::text FROM user_organization_scopes s
-                     WHERE s.user_id = u.id ORDER BY 1 COLLATE "C") AS organizations
+              ARRAY(SELECT s.jurisdiction_code::text COLLATE "C" AS code FROM user_jurisdiction_scopes s
+                     WHERE s.user_id = u.id ORDER BY code) AS jurisdictions,
+              ARRAY(SELECT s.organization_id::text COLLATE "C" AS id FROM user_organization_scopes s
+                     WHERE s.user_id = u.id ORDER BY id) AS organizations
          FROM auth_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.digest = $1 AND t.revoked_at IS NULL`,
       [digestToken(token)],

@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { parseIsoWeek } from '../calendar/working-time';
+import { WEEK_SCREEN_DEFAULT } from './quota.rules';
 import { CommonError, CommonErrorCode } from '../common/errors/common.errors';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
@@ -75,13 +76,18 @@ export class ComplianceController {
   @Access({ roles: READERS, jurisdiction: { query: 'jurisdiction' } })
   @ApiParam({ name: 'week', example: '2026-W25', description: 'ISO week, Monday–Sunday local time' })
   @ApiOperation({
-    summary: "A jurisdiction's week: each organization and page against its weekly minimum, with totals",
+    summary:
+      "A jurisdiction's week: totals over every organization and page against its weekly minimum, and one screen of organizations (name order, optionally one status)",
   })
   @ApiOkResponse({ type: WeekReportDto })
   @ApiProblems(400, 401, 403, 404)
   week(@Param('week') week: string, @Query() query: WeekQueryDto): Promise<WeekReportDto> {
     parseIsoWeek(week, 'week');
-    return this.compliance.week(query.jurisdiction, week);
+    return this.compliance.week(query.jurisdiction, week, {
+      offset: query.offset ?? 0,
+      limit: query.limit ?? WEEK_SCREEN_DEFAULT,
+      status: query.status,
+    });
   }
 
   @Get('compliance/organizations/:id')

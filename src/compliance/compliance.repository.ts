@@ -30,20 +30,49 @@ export interface PublicationInsert {
 }
 
 /** One page in one week, as the quota rules need it. */
-export interface PageWeekRow {
-  weekStart: string;
+export interface PageWeekFacts {
   pageId: string;
   organizationId: string;
-  organizationName: string;
   kind: OrganizationKind;
   network: Network;
-  url: string;
   createdOn: string;
   deletedOn: string | null;
   published: number;
   exempt: boolean;
   planStatus: string | null;
   insufficientEvents: boolean;
+}
+
+/** The same with what a report shows of it. */
+export interface PageWeekRow extends PageWeekFacts {
+  weekStart: string;
+  organizationName: string;
+  url: string;
+}
+
+/** Columns of `PageWeekFacts` over `pageWeekSource`. */
+const PAGE_WEEK_FACTS = `p.id AS "pageId", o.id AS "organizationId", o.kind, p.network,
+  p.created_on::text AS "createdOn", p.deleted_on::text AS "deletedOn", coalesce(c.published, 0)::int AS published,
+  EXISTS (SELECT 1 FROM organization_exemptions e
+           WHERE e.organization_id = o.id AND e.valid_from <= w.finish
+             AND (e.valid_to IS NULL OR e.valid_to >= w.start)) AS exempt,
+  cp.status AS "planStatus", (cp.insufficient_events_reason IS NOT NULL) AS "insufficientEvents"`;
+
+/**
+ * Pages live on some day of each week ($2 weeks, $3 Mondays, $4 Sundays) of the organizations
+ * chosen by `organizations` ($1), with the week's count and the organization's plan.
+ */
+function pageWeekSource(organizations: string) {
+  return `FROM unnest($2::text[], $3::date[], $4::date[]) AS w(week, start, finish)
+         JOIN organizations o ON ${organizations} AND (o.closed_on IS NULL OR o.closed_on >= w.start)
+         JOIN official_pages p ON p.organization_id = o.id AND p.created_on <= w.finish
+                              AND (p.deleted_on IS NULL OR p.deleted_on >= w.start)
+         LEFT JOIN publication_week_counts c ON c.page_id = p.id AND c.week_start = w.start
+         LEFT JOIN content_plans cp ON cp.organization_id = o.id AND cp.week = w.week`;
+}
+
+function weekParams(weeks: WeekRange[]) {
+  return [weeks.map((w) => w.week), weeks.map((w) => w.start), weeks.map((w) => w.end)];
 }
 
 export interface WeekRange {
@@ -171,35 +200,50 @@ export class ComplianceRepository {
   // Weekly quota
 
   /**
-   * Every page of a jurisdiction (or of one organization) that was live on some day of each week,
-   * with the week's count, the organization's exemption and its content plan for that week. One
-   * statement for all the weeks asked.
+   * Every page of one organization that was live on some day of each week, with the week's count,
+   * the organization's exemption and its content plan for that week, with names and URLs, in
+   * report order. One statement for all the weeks asked.
    */
-  pageWeeks(scope: { jurisdiction: string } | { organizationId: string }, weeks: WeekRange[]): Promise<PageWeekRow[]> {
-    const byOrganization = 'organizationId' in scope;
+  pageWeeks(scope: { organizationId: string }, weeks: WeekRange[]): Promise<PageWeekRow[]> {
     return this.dataSource.query(
-      `SELECT w.start::text AS "weekStart", p.id AS "pageId", o.id AS "organizationId", o.name AS "organizationName",
-              o.kind, p.network, p.url, p.created_on::text AS "createdOn", p.deleted_on::text AS "deletedOn",
-              coalesce(c.published, 0)::int AS published,
-              EXISTS (SELECT 1 FROM organization_exemptions e
-                       WHERE e.organization_id = o.id AND e.valid_from <= w.finish
-                         AND (e.valid_to IS NULL OR e.valid_to >= w.start)) AS exempt,
-              cp.status AS "planStatus", (cp.insufficient_events_reason IS NOT NULL) AS "insufficientEvents"
-         FROM unnest($2::text[], $3::date[], $4::date[]) AS w(week, start, finish)
-         JOIN organizations o ON ${byOrganization ? 'o.id = $1::uuid' : 'o.jurisdiction_code = $1'}
-                             AND (o.closed_on IS NULL OR o.closed_on >= w.start)
-         JOIN official_pages p ON p.organization_id = o.id AND p.created_on <= w.finish
-                              AND (p.deleted_on IS NULL OR p.deleted_on >= w.start)
-         LEFT JOIN publication_week_counts c ON c.page_id = p.id AND c.week_start = w.start
-         LEFT JOIN content_plans cp ON cp.organization_id = o.id AND cp.week = w.week
+      `SELECT w.start::text AS "weekStart", o.name AS "organizationName", p.url, ${PAGE_WEEK_FACTS}
+         ${pageWeekSource('o.id = $1::uuid')}
         ORDER BY w.start, o.name, o.id, p.network, p.created_on, p.id`,
-      [
-        byOrganization ? scope.organizationId : scope.jurisdiction,
-        weeks.map((w) => w.week),
-        weeks.map((w) => w.start),
-        weeks.map((w) => w.end),
-      ],
+      [scope.organizationId, ...weekParams(weeks)],
     );
+  }
+
+  /**
+   * The same facts for every page of a jurisdiction in one week, without names, URLs or order:
+   * what the quota rules need for a whole jurisdiction in one pass (the week report shows names
+   * for one screen of organizations, `organizationNames`).
+   */
+  pageWeekFacts(jurisdiction: string, week: WeekRange): Promise<PageWeekFacts[]> {
+    return this.dataSource.query(`SELECT ${PAGE_WEEK_FACTS} ${pageWeekSource('o.jurisdiction_code = $1')}`, [
+      jurisdiction,
+      ...weekParams([week]),
+    ]);
+  }
+
+  /** One screen of the given organizations in name order, with their names. */
+  organizationNames(ids: string[], offset: number, limit: number): Promise<{ id: string; name: string }[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT o.id, o.name FROM organizations o
+         JOIN unnest($1::uuid[]) AS k(id) ON k.id = o.id
+        ORDER BY o.name, o.id OFFSET $2 LIMIT $3`,
+      [ids, offset, limit],
+    );
+  }
+
+  /** URLs of the pages named (live or deleted). */
+  async pageUrls(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; url: string }[] = await this.dataSource.query(
+      `SELECT id, url FROM official_pages WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.url]));
   }
 
   /** Posting-frequency decisions in force on some day of [from, to], per organization. */

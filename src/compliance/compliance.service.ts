@@ -15,7 +15,7 @@ import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { Clock } from '../common/clock';
 import { effectiveWeeklyMinimum, FrequencyDecisionFacts, WeeklyMinimum } from '../registry/organization-decision.rules';
-import { detectNetwork, isLegacyNetwork, normalizePageUrl } from '../registry/page-url.rules';
+import { detectNetwork, isLegacyNetwork, type Network, normalizePageUrl } from '../registry/page-url.rules';
 import { quotaFor } from '../registry/policy.rules';
 import { PolicyService } from '../registry/policy.service';
 import type { JurisdictionPolicy, Requirement } from '../registry/policy.types';
@@ -24,6 +24,7 @@ import {
   ComplianceRepository,
   FindingFilter,
   IngestPage,
+  PageWeekFacts,
   PageWeekRow,
   PublicationInsert,
   WeekRange,
@@ -52,7 +53,14 @@ import {
 } from './publication.rules';
 import type { PublicationSource } from './publication.entity';
 import { demoPublications } from './demo-publications.rules';
-import { organizationQuotaStatus, pageQuota, PageQuota, quotaTotals } from './quota.rules';
+import {
+  organizationQuotaStatus,
+  pageQuota,
+  PageQuota,
+  quotaTotals,
+  WEEK_SCREEN_DEFAULT,
+  WeekScreen,
+} from './quota.rules';
 import { storedHits, styleNetworkOf } from './style/style.rules';
 import { StyleService } from './style/style.service';
 
@@ -66,6 +74,22 @@ export interface IngestReport {
 }
 
 const MAX_TREND_WEEKS = 104;
+
+/** A page's quota as reports show it: with its URL, without the creation date used for order. */
+function withUrl<P extends { pageId: string; network: Network; createdOn: string }>(
+  page: P,
+  urls: Map<string, string>,
+) {
+  const { pageId, network, createdOn: _, ...quota } = page;
+  return { pageId, network, url: urls.get(pageId)!, ...quota };
+}
+
+/** Pages of an organization in a report: by network, then oldest first. */
+function reportPageOrder(a: { network: string; createdOn: string; pageId: string }, b: typeof a) {
+  if (a.network !== b.network) return a.network < b.network ? -1 : 1;
+  if (a.createdOn !== b.createdOn) return a.createdOn < b.createdOn ? -1 : 1;
+  return a.pageId < b.pageId ? -1 : a.pageId > b.pageId ? 1 : 0;
+}
 
 @Injectable()
 export class ComplianceService {
@@ -216,35 +240,51 @@ export class ComplianceService {
   // -------------------------------------------------------------------------------------------
   // Weekly quota
 
-  /** A jurisdiction's week: every organization with its pages, totals and the compliant share. */
-  async week(jurisdiction: string, week: string) {
+  /**
+   * A jurisdiction's week: totals and the compliant share over every organization, and one
+   * screen of organizations (by name, optionally only those with `status`) with their pages.
+   * Every page of the jurisdiction is evaluated in one pass; names and URLs are read for the
+   * screen only.
+   */
+  async week(jurisdiction: string, week: string, screen: WeekScreen = { offset: 0, limit: WEEK_SCREEN_DEFAULT }) {
     const j = await this.calendar.jurisdiction(jurisdiction);
-    const policy = (await this.policies.get(jurisdiction)).policy;
+    const policy = (await this.policies.current(jurisdiction)).policy;
     const range = weekRange(week);
     const bounds = isoWeekBounds(week, j.timeZone);
     const dayBounds = Array.from({ length: 8 }, (_, i) => bounds.start.plus({ days: i }).toJSDate());
-    const [rows, decisions, plans] = await Promise.all([
-      this.repository.pageWeeks({ jurisdiction }, [range]),
+    const [facts, decisions, plans] = await Promise.all([
+      this.repository.pageWeekFacts(jurisdiction, range),
       this.repository.decisionsInForce({ jurisdiction }, range.start, range.end),
       policy.contentPlan.required ? this.repository.plannedVsPublished(jurisdiction, range, dayBounds) : [],
     ]);
+    const evaluated = this.evaluate(facts, policy, decisions, range);
+    const matching = screen.status ? evaluated.filter((org) => org.status === screen.status) : evaluated;
+    const byId = new Map(matching.map((org) => [org.organizationId, org]));
+    const shown = await this.repository.organizationNames([...byId.keys()], screen.offset, screen.limit);
+    const urls = await this.repository.pageUrls(shown.flatMap(({ id }) => byId.get(id)!.pages.map((p) => p.pageId)));
     const planned = new Map(plans.map((p) => [p.organizationId, p]));
-    const organizations = this.evaluate(rows, policy, decisions, range).map((org) => ({
-      ...org,
-      plan: planned.has(org.organizationId)
-        ? {
-            plannedItems: planned.get(org.organizationId)!.planned,
-            publishedAsPlanned: planned.get(org.organizationId)!.published,
-          }
-        : null,
-    }));
+    const organizations = shown.map(({ id, name }) => {
+      const { pages, organizationId: _, ...org } = byId.get(id)!;
+      const plan = planned.get(id);
+      return {
+        organizationId: id,
+        organizationName: name,
+        ...org,
+        pages: [...pages].sort(reportPageOrder).map((page) => withUrl(page, urls)),
+        plan: plan ? { plannedItems: plan.planned, publishedAsPlanned: plan.published } : null,
+      };
+    });
     return {
       jurisdiction,
       week,
       from: bounds.start.toISO()!,
       to: bounds.end.toISO()!,
       evaluatedAt: this.clock.now().toISOString(),
-      totals: quotaTotals(organizations),
+      totals: quotaTotals(evaluated),
+      status: screen.status ?? null,
+      matchingOrganizations: matching.length,
+      offset: screen.offset,
+      limit: screen.limit,
       organizations,
     };
   }
@@ -254,13 +294,14 @@ export class ComplianceService {
     const organization = await this.repository.jurisdictionOfOrganization(organizationId);
     if (!organization) throw new ComplianceError(ComplianceErrorCode.ORGANIZATION_NOT_FOUND, { organizationId });
     const weeks = weekSpan(from, to);
-    const policy = (await this.policies.get(organization.jurisdictionCode)).policy;
+    const policy = (await this.policies.current(organization.jurisdictionCode)).policy;
     const [rows, decisions] = await Promise.all([
       this.repository.pageWeeks({ organizationId }, weeks),
       this.repository.decisionsInForce({ organizationId }, weeks[0]!.start, weeks[weeks.length - 1]!.end),
     ]);
     const byWeek = new Map<string, PageWeekRow[]>();
     for (const row of rows) byWeek.set(row.weekStart, [...(byWeek.get(row.weekStart) ?? []), row]);
+    const urls = new Map(rows.map((row) => [row.pageId, row.url]));
     return {
       organizationId,
       organizationName: organization.name,
@@ -273,14 +314,15 @@ export class ComplianceService {
           statusTitle: QUOTA_STATUS_TITLES[evaluated?.status ?? 'not_applicable'],
           required: evaluated?.required ?? null,
           published: evaluated?.published ?? 0,
-          pages: evaluated?.pages ?? [],
+          pages: (evaluated?.pages ?? []).map((page) => withUrl(page, urls)),
         };
       }),
     };
   }
 
+  /** The quota of every page in `rows` (one week), grouped by organization in the rows' order. */
   private evaluate(
-    rows: PageWeekRow[],
+    rows: PageWeekFacts[],
     policy: JurisdictionPolicy,
     decisions: Map<string, (FrequencyDecisionFacts & { id: string })[]>,
     range: WeekRange,
@@ -288,9 +330,9 @@ export class ComplianceService {
     const organizations = new Map<
       string,
       {
-        row: PageWeekRow;
+        row: PageWeekFacts;
         minimum: WeeklyMinimum | undefined;
-        pages: (PageQuota & { pageId: string; network: string; url: string })[];
+        pages: (PageQuota & { pageId: string; network: Network; createdOn: string })[];
       }
     >();
     for (const row of rows) {
@@ -323,7 +365,7 @@ export class ComplianceService {
         range.start,
         range.end,
       );
-      org.pages.push({ pageId: row.pageId, network: row.network, url: row.url, ...quota });
+      org.pages.push({ pageId: row.pageId, network: row.network, createdOn: row.createdOn, ...quota });
     }
     return [...organizations.values()].map(({ row, minimum, pages }) => {
       const status = organizationQuotaStatus(
@@ -332,7 +374,6 @@ export class ComplianceService {
       );
       return {
         organizationId: row.organizationId,
-        organizationName: row.organizationName,
         kind: row.kind,
         status,
         statusTitle: QUOTA_STATUS_TITLES[status],
@@ -367,7 +408,7 @@ export class ComplianceService {
       this.repository.livePages(jurisdiction, today),
       this.repository.overdueObligations(jurisdiction, now),
       Promise.all([
-        this.repository.pageWeeks({ jurisdiction }, [range]),
+        this.repository.pageWeekFacts(jurisdiction, range),
         this.repository.decisionsInForce({ jurisdiction }, range.start, range.end),
       ]),
       policy.publicationStyle ? this.repository.styleByPage(jurisdiction, range.start) : Promise.resolve([]),

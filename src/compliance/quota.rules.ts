@@ -1,7 +1,18 @@
 import type { WeeklyMinimum } from '../registry/organization-decision.rules';
 
 /** DOMAIN.md §3: the status of one page's quota in one local calendar week. */
-export type QuotaStatus = 'met' | 'short' | 'excused' | 'exempt' | 'not_applicable';
+export const QUOTA_STATUSES = ['met', 'short', 'excused', 'exempt', 'not_applicable'] as const;
+export type QuotaStatus = (typeof QUOTA_STATUSES)[number];
+
+/** Organizations on one screen of a week report. */
+export const WEEK_SCREEN_DEFAULT = 100;
+export const WEEK_SCREEN_MAX = 1000;
+
+export interface WeekScreen {
+  offset: number;
+  limit: number;
+  status?: QuotaStatus;
+}
 
 /**
  * Why a page carries no quota that week:

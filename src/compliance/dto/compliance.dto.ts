@@ -16,6 +16,7 @@ import { FINDING_KINDS } from '../finding.rules';
 import type { FindingKind } from '../finding.rules';
 import { PUBLICATION_FORMATS, PUBLICATION_SOURCES } from '../publication.entity';
 import { MAX_PUBLICATIONS_PER_REQUEST } from '../publication.rules';
+import { QUOTA_STATUSES, type QuotaStatus, WEEK_SCREEN_DEFAULT, WEEK_SCREEN_MAX } from '../quota.rules';
 
 const JURISDICTION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const WEEK = /^\d{4}-W\d{2}$/;
@@ -109,10 +110,36 @@ export class IngestReportDto {
   errors!: RowProblemDto[];
 }
 
-export class WeekQueryDto {
+export class JurisdictionQueryDto {
   @ApiProperty({ example: 'blagodarny-mo' })
   @Matches(JURISDICTION, { message: 'ожидается код юрисдикции, например blagodarny-mo' })
   jurisdiction!: string;
+}
+
+export class WeekQueryDto extends JurisdictionQueryDto {
+  @ApiPropertyOptional({
+    enum: QUOTA_STATUSES,
+    example: 'short',
+    description: 'Only organizations with this status on the screen (totals always cover all)',
+  })
+  @IsOptional()
+  @IsIn(QUOTA_STATUSES, { message: `ожидается один из статусов: ${QUOTA_STATUSES.join(', ')}` })
+  status?: QuotaStatus;
+
+  @ApiPropertyOptional({ example: 0, default: 0, description: 'Organizations to skip (in name order)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'ожидается целое число' })
+  @Min(0, { message: 'не может быть меньше 0' })
+  offset?: number;
+
+  @ApiPropertyOptional({ example: 100, default: WEEK_SCREEN_DEFAULT, maximum: WEEK_SCREEN_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'ожидается целое число' })
+  @Min(1, { message: 'не может быть меньше 1' })
+  @Max(WEEK_SCREEN_MAX, { message: `не больше ${WEEK_SCREEN_MAX} организаций на экран` })
+  limit?: number;
 }
 
 export class TrendQueryDto {
@@ -125,7 +152,7 @@ export class TrendQueryDto {
   to!: string;
 }
 
-export class RecomputeQueryDto extends WeekQueryDto {
+export class RecomputeQueryDto extends JurisdictionQueryDto {
   @ApiPropertyOptional({
     example: '2026-W25',
     description: 'Week of the quota findings; the last full local week when omitted',
@@ -377,7 +404,19 @@ export class WeekReportDto {
   @ApiProperty({ type: QuotaTotalsDto })
   totals!: QuotaTotalsDto;
 
-  @ApiProperty({ type: [OrganizationWeekDto] })
+  @ApiPropertyOptional({ enum: QUOTA_STATUSES, example: null, nullable: true, description: 'The status filter asked' })
+  status!: string | null;
+
+  @ApiProperty({ example: 12, description: 'Organizations matching the filter (all evaluated ones without it)' })
+  matchingOrganizations!: number;
+
+  @ApiProperty({ example: 0 })
+  offset!: number;
+
+  @ApiProperty({ example: 100 })
+  limit!: number;
+
+  @ApiProperty({ type: [OrganizationWeekDto], description: 'One screen, in name order' })
   organizations!: OrganizationWeekDto[];
 }
 
