@@ -80,7 +80,7 @@ function withUrl<P extends { pageId: string; network: Network; createdOn: string
   page: P,
   urls: Map<string, string>,
 ) {
-  const { pageId, network, createdOn: _, ...quota } = page;
+  const { pageId, network, createdOn, ...quota } = page;
   return { pageId, network, url: urls.get(pageId)!, ...quota };
 }
 
@@ -264,7 +264,7 @@ export class ComplianceService {
     const urls = await this.repository.pageUrls(shown.flatMap(({ id }) => byId.get(id)!.pages.map((p) => p.pageId)));
     const planned = new Map(plans.map((p) => [p.organizationId, p]));
     const organizations = shown.map(({ id, name }) => {
-      const { pages, organizationId: _, ...org } = byId.get(id)!;
+      const { pages, organizationId, ...org } = byId.get(id)!;
       const plan = planned.get(id);
       return {
         organizationId: id,
