@@ -846,6 +846,15 @@ async function main() {
     const [evaluationQuery] = await repositorySql((r) => r.pageWeekFacts(largest, range));
     await explain(db, `evaluation query (pageWeekFacts, ${largest}, ${lastWeek})`, evaluationQuery!, true);
     await explain(db, 'hand-written query (all pages)', { sql: HAND_WRITTEN, params: [range.start, range.end] }, true);
+    const khabarovsk = JURISDICTIONS.find((j) => j.code === 'khabarovsk-krai')?.code ?? largest;
+    const monday = isoWeekBounds(lastWeek, 'Asia/Vladivostok').start;
+    const dayBounds = Array.from({ length: 8 }, (_, i) => monday.plus({ days: i }).toJSDate());
+    const [plannedQuery] = await repositorySql((r) => r.plannedVsPublished(khabarovsk, range, dayBounds));
+    await explain(db, `planned vs published (${khabarovsk}, ${lastWeek})`, plannedQuery!, true);
+    const [screenQuery] = await repositorySql((r) =>
+      r.weekOrganizationNames(largest, range, { offset: 0, limit: 100 }),
+    );
+    await explain(db, `week report screen (${largest}, first 100 organizations)`, screenQuery!, false);
     const organizationId = data.organizations[0]!.id;
     const [trendQuery] = await repositorySql((r) => r.pageWeeks({ organizationId }, trendWeeks));
     await explain(db, 'trend query (pageWeeks, one organization, 10 weeks)', trendQuery!, false);

@@ -58,15 +58,18 @@ const PAGE_WEEK_FACTS = `p.id AS "pageId", o.id AS "organizationId", o.kind, p.n
              AND (e.valid_to IS NULL OR e.valid_to >= w.start)) AS exempt,
   cp.status AS "planStatus", (cp.insufficient_events_reason IS NOT NULL) AS "insufficientEvents"`;
 
+/** An organization (o) not closed before the week (w) began; a page (p) live on some day of it. */
+const OPEN_IN_WEEK = `(o.closed_on IS NULL OR o.closed_on >= w.start)`;
+const LIVE_IN_WEEK = `p.created_on <= w.finish AND (p.deleted_on IS NULL OR p.deleted_on >= w.start)`;
+
 /**
  * Pages live on some day of each week ($2 weeks, $3 Mondays, $4 Sundays) of the organizations
  * chosen by `organizations` ($1), with the week's count and the organization's plan.
  */
 function pageWeekSource(organizations: string) {
   return `FROM unnest($2::text[], $3::date[], $4::date[]) AS w(week, start, finish)
-         JOIN organizations o ON ${organizations} AND (o.closed_on IS NULL OR o.closed_on >= w.start)
-         JOIN official_pages p ON p.organization_id = o.id AND p.created_on <= w.finish
-                              AND (p.deleted_on IS NULL OR p.deleted_on >= w.start)
+         JOIN organizations o ON ${organizations} AND ${OPEN_IN_WEEK}
+         JOIN official_pages p ON p.organization_id = o.id AND ${LIVE_IN_WEEK}
          LEFT JOIN publication_week_counts c ON c.page_id = p.id AND c.week_start = w.start
          LEFT JOIN content_plans cp ON cp.organization_id = o.id AND cp.week = w.week`;
 }
@@ -225,14 +228,24 @@ export class ComplianceRepository {
     ]);
   }
 
-  /** One screen of the given organizations in name order, with their names. */
-  organizationNames(ids: string[], offset: number, limit: number): Promise<{ id: string; name: string }[]> {
-    if (!ids.length) return Promise.resolve([]);
+  /**
+   * One screen, in name order, of the organizations that `pageWeekFacts` evaluates (a page live
+   * on some day of the week), or of those among `only`. Walks the name index and stops after
+   * the screen, so it can run beside the evaluation.
+   */
+  weekOrganizationNames(
+    jurisdiction: string,
+    week: WeekRange,
+    screen: { offset: number; limit: number; only?: string[] },
+  ): Promise<{ id: string; name: string }[]> {
+    if (screen.only && !screen.only.length) return Promise.resolve([]);
     return this.dataSource.query(
-      `SELECT o.id, o.name FROM organizations o
-         JOIN unnest($1::uuid[]) AS k(id) ON k.id = o.id
-        ORDER BY o.name, o.id OFFSET $2 LIMIT $3`,
-      [ids, offset, limit],
+      `SELECT o.id, o.name FROM unnest($2::text[], $3::date[], $4::date[]) AS w(week, start, finish)
+         JOIN organizations o ON o.jurisdiction_code = $1 AND ${OPEN_IN_WEEK}
+        WHERE EXISTS (SELECT 1 FROM official_pages p WHERE p.organization_id = o.id AND ${LIVE_IN_WEEK})
+          ${screen.only ? 'AND o.id = ANY($7::uuid[])' : ''}
+        ORDER BY o.name, o.id OFFSET $5 LIMIT $6`,
+      [jurisdiction, ...weekParams([week]), screen.offset, screen.limit, ...(screen.only ? [screen.only] : [])],
     );
   }
 

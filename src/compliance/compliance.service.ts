@@ -252,15 +252,20 @@ export class ComplianceService {
     const range = weekRange(week);
     const bounds = isoWeekBounds(week, j.timeZone);
     const dayBounds = Array.from({ length: 8 }, (_, i) => bounds.start.plus({ days: i }).toJSDate());
-    const [facts, decisions, plans] = await Promise.all([
+    // Without a status filter the screen does not depend on the evaluation: read it alongside.
+    const screenOf = (only?: string[]) =>
+      this.repository.weekOrganizationNames(jurisdiction, range, { offset: screen.offset, limit: screen.limit, only });
+    const [facts, decisions, plans, unfiltered] = await Promise.all([
       this.repository.pageWeekFacts(jurisdiction, range),
       this.repository.decisionsInForce({ jurisdiction }, range.start, range.end),
       policy.contentPlan.required ? this.repository.plannedVsPublished(jurisdiction, range, dayBounds) : [],
+      screen.status ? undefined : screenOf(),
     ]);
     const evaluated = this.evaluate(facts, policy, decisions, range);
     const matching = screen.status ? evaluated.filter((org) => org.status === screen.status) : evaluated;
     const byId = new Map(matching.map((org) => [org.organizationId, org]));
-    const shown = await this.repository.organizationNames([...byId.keys()], screen.offset, screen.limit);
+    // (a page registered between the two reads may name an organization the evaluation has not seen)
+    const shown = (unfiltered ?? (await screenOf([...byId.keys()]))).filter(({ id }) => byId.has(id));
     const urls = await this.repository.pageUrls(shown.flatMap(({ id }) => byId.get(id)!.pages.map((p) => p.pageId)));
     const planned = new Map(plans.map((p) => [p.organizationId, p]));
     const organizations = shown.map(({ id, name }) => {
