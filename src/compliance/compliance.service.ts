@@ -57,6 +57,7 @@ import {
   organizationQuotaStatus,
   pageQuota,
   PageQuota,
+  QuotaStatus,
   quotaTotals,
   WEEK_SCREEN_DEFAULT,
   WeekScreen,
@@ -76,12 +77,16 @@ export interface IngestReport {
 const MAX_TREND_WEEKS = 104;
 
 /** A page's quota as reports show it: with its URL, without the creation date used for order. */
-function withUrl<P extends { pageId: string; network: Network; createdOn: string }>(
-  page: P,
-  urls: Map<string, string>,
-) {
-  const { pageId, network, createdOn, ...quota } = page;
-  return { pageId, network, url: urls.get(pageId)!, ...quota };
+function withUrl(page: EvaluatedPage, urls: Map<string, string>) {
+  return { pageId: page.pageId, network: page.network, url: urls.get(page.pageId)!, ...page.quota };
+}
+
+/** A page as the evaluation keeps it: its quota by reference (no copy per page). */
+interface EvaluatedPage {
+  pageId: string;
+  network: Network;
+  createdOn: string;
+  quota: PageQuota;
 }
 
 /** Pages of an organization in a report: by network, then oldest first. */
@@ -337,7 +342,7 @@ export class ComplianceService {
       {
         row: PageWeekFacts;
         minimum: WeeklyMinimum | undefined;
-        pages: (PageQuota & { pageId: string; network: Network; createdOn: string })[];
+        pages: EvaluatedPage[];
       }
     >();
     for (const row of rows) {
@@ -370,13 +375,16 @@ export class ComplianceService {
         range.start,
         range.end,
       );
-      org.pages.push({ pageId: row.pageId, network: row.network, createdOn: row.createdOn, ...quota });
+      org.pages.push({ pageId: row.pageId, network: row.network, createdOn: row.createdOn, quota });
     }
     return [...organizations.values()].map(({ row, minimum, pages }) => {
-      const status = organizationQuotaStatus(
-        pages.map((p) => p.status),
-        row.exempt,
-      );
+      const statuses: QuotaStatus[] = [];
+      let published = 0;
+      for (const page of pages) {
+        statuses.push(page.quota.status);
+        published += page.quota.published;
+      }
+      const status = organizationQuotaStatus(statuses, row.exempt);
       return {
         organizationId: row.organizationId,
         kind: row.kind,
@@ -384,7 +392,7 @@ export class ComplianceService {
         statusTitle: QUOTA_STATUS_TITLES[status],
         required: minimum?.minimumPerWeek ?? null,
         requirement: minimum ? requirementOf(minimum) : null,
-        published: pages.reduce((sum, p) => sum + p.published, 0),
+        published,
         pages,
       };
     });
@@ -433,8 +441,8 @@ export class ComplianceService {
       if (!org.requirement) continue;
       for (const page of org.pages) {
         const finding = quotaFinding(
-          { id: page.pageId, organizationId: org.organizationId, network: page.network as never },
-          page,
+          { id: page.pageId, organizationId: org.organizationId, network: page.network },
+          page.quota,
           org.requirement,
           quotaWeek,
         );

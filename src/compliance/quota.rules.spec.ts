@@ -88,10 +88,10 @@ describe('weekly quota of an organization', () => {
 
   it('counts the compliant share over evaluated organizations only', () => {
     const totals = quotaTotals([
-      { status: 'met', pages: [{ status: 'met' }] },
-      { status: 'short', pages: [{ status: 'short' }, { status: 'met' }] },
-      { status: 'excused', pages: [{ status: 'excused' }] },
-      { status: 'not_applicable', pages: [{ status: 'not_applicable' }] },
+      { status: 'met', pages: [{ quota: { status: 'met' } }] },
+      { status: 'short', pages: [{ quota: { status: 'short' } }, { quota: { status: 'met' } }] },
+      { status: 'excused', pages: [{ quota: { status: 'excused' } }] },
+      { status: 'not_applicable', pages: [{ quota: { status: 'not_applicable' } }] },
     ]);
     expect(totals).toEqual({
       organizations: 4,
