@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { projectRoot } from '../common/project-root';
 import type { NotificationKind } from './notifications.rules';
 
 export type TemplateName = 'digest' | 'workflow' | 'plan-due' | 'obligation-due' | 'quota-at-risk';
@@ -16,19 +17,9 @@ export const TEMPLATE_OF: Record<NotificationKind, TemplateName> = {
   plan_approved: 'workflow',
 };
 
-/**
- * Like the public registry's views, the templates are read at start from
- * `src/notifications/templates` under the project root (the service always runs from the
- * repository), so the build stays plain `tsc`.
- */
+/** The notification templates, `src/notifications/templates` in the repository. */
 export function templatesDirectory(from = __dirname): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`package.json not found above ${from}`);
-    dir = parent;
-  }
-  return path.join(dir, 'src', 'notifications', 'templates');
+  return path.join(projectRoot(from), 'src', 'notifications', 'templates');
 }
 
 /**

@@ -1,23 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { projectRoot } from '../common/project-root';
 
 export type ViewName = 'list' | 'organization' | 'not-found';
 
-/**
- * The service always runs from the repository (npm start, the tests, the benchmark), so the
- * templates are read once at start from `src/public-registry/templates` under the project root
- * (the nearest folder with package.json), not copied into dist: the build stays plain `tsc`.
- */
+/** The public registry's templates, `src/public-registry/templates` in the repository. */
 export function templatesDirectory(from = __dirname): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`package.json not found above ${from}`);
-    dir = parent;
-  }
-  return path.join(dir, 'src', 'public-registry', 'templates');
+  return path.join(projectRoot(from), 'src', 'public-registry', 'templates');
 }
 
 /** Handlebars views of the public registry; `{{ }}` escapes every value, nothing uses `{{{ }}}` on data. */
