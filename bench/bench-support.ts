@@ -1,7 +1,11 @@
 /** What every benchmark here needs: a free port, the compiled service as a process, percentiles. */
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedDatabase } from '../src/database/embedded-postgres';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -15,6 +19,31 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A throwaway embedded PostgreSQL with an empty database `bench`; `stop` removes it all. */
+export async function startBenchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'opr-bench-'));
+  const database = await startEmbeddedDatabase({
+    dir,
+    port: await freePort(),
+    persistent: false,
+    log: () => undefined,
+  });
+  const stop = async () => {
+    await database.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE bench');
+    await admin.end();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: database.url.replace(/\/postgres$/, '/bench'), stop };
 }
 
 /** `sorted` ascending; NaN for none. */

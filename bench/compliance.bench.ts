@@ -15,9 +15,9 @@
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -26,8 +26,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import { isoWeekBounds, isoWeekMonday, isoWeekOf, shiftIsoWeek } from '../src/calendar/working-time';
 import { ComplianceRepository, WeekRange } from '../src/compliance/compliance.repository';
-import { startEmbeddedDatabase } from '../src/database/embedded-postgres';
-import { freePort, median, percentile, PLACES as ALL_PLACES, ROOT, startService } from './bench-support';
+import { median, percentile, PLACES as ALL_PLACES, ROOT, startBenchDatabase, startService } from './bench-support';
 import { normalizePageUrl } from '../src/registry/page-url.rules';
 import type { Network } from '../src/registry/policy.types';
 
@@ -621,20 +620,10 @@ async function main() {
     `Compliance bench: ${ORGANIZATIONS} organizations, ${2 * ORGANIZATIONS} pages, ~${PUBLICATIONS} publications a week × ${WEEKS} week(s) (${weeks[0]}…${lastWeek}); Node ${process.version}`,
   );
 
-  const dir = mkdtempSync(path.join(tmpdir(), 'opr-bench-'));
-  const database = await startEmbeddedDatabase({
-    dir,
-    port: await freePort(),
-    persistent: false,
-    log: () => undefined,
-  });
+  const database = await startBenchDatabase();
   let service: ChildProcess | undefined;
   try {
-    const admin = new Client({ connectionString: database.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE bench');
-    await admin.end();
-    const databaseUrl = database.url.replace(/\/postgres$/, '/bench');
+    const databaseUrl = database.url;
     const started = await startBenchService(databaseUrl);
     service = started.child;
     const memory = new ServiceMemory(service);
@@ -903,7 +892,6 @@ async function main() {
   } finally {
     service?.kill('SIGTERM');
     await database.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -9,13 +9,10 @@
  */
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { startEmbeddedDatabase } from '../src/database/embedded-postgres';
-import { freePort, percentile, PLACES, startService } from './bench-support';
+import { percentile, PLACES, startBenchDatabase, startService } from './bench-support';
 import { searchKey } from '../src/registry/organization.rules';
 import { PublicRegistryRepository } from '../src/public-registry/public-registry.repository';
 import { PUBLIC_PAGE_SIZE, PublicRegistryFilter } from '../src/public-registry/public-registry.rules';
@@ -159,20 +156,10 @@ async function measure(base: string, label: string, routes: string[], pid: numbe
 }
 
 async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'opr-bench-'));
-  const database = await startEmbeddedDatabase({
-    dir,
-    port: await freePort(),
-    persistent: false,
-    log: () => undefined,
-  });
+  const database = await startBenchDatabase();
   let service: ChildProcess | undefined;
   try {
-    const admin = new Client({ connectionString: database.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE bench');
-    await admin.end();
-    const databaseUrl = database.url.replace(/\/postgres$/, '/bench');
+    const databaseUrl = database.url;
     const started = await startService(databaseUrl, {
       admin: { email: 'bench@localhost', password: 'bench-password-long' },
     });
@@ -225,7 +212,6 @@ async function main() {
   } finally {
     service?.kill('SIGTERM');
     await database.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
