@@ -77,16 +77,21 @@ export class ContentPlanService {
   ) {}
 
   /** Plan items carry their style hits (DOMAIN.md §4), checked when they are saved. */
-  private withStyle<I extends PlanItemInput>(items: readonly I[]): (I & { styleHits: PlanItemStyleHit[] | null })[] {
-    return items.map((item) => {
-      const network = item.networks?.length === 1 ? styleNetworkOf(item.networks[0]!) : undefined;
-      const hits: PlanItemStyleHit[] = [];
-      for (const field of ['topic', 'description'] as const) {
-        const text = item[field];
-        if (text) hits.push(...storedHits(this.style.check(text, network).hits).map((hit) => ({ field, ...hit })));
-      }
-      return { ...item, styleHits: hits.length ? hits : null };
-    });
+  private withStyle<I extends PlanItemInput>(
+    items: readonly I[],
+  ): Promise<(I & { styleHits: PlanItemStyleHit[] | null })[]> {
+    return Promise.all(
+      items.map(async (item) => {
+        const network = item.networks?.length === 1 ? styleNetworkOf(item.networks[0]!) : undefined;
+        const hits: PlanItemStyleHit[] = [];
+        for (const field of ['topic', 'description'] as const) {
+          const text = item[field];
+          if (text)
+            hits.push(...storedHits((await this.style.check(text, network)).hits).map((hit) => ({ field, ...hit })));
+        }
+        return { ...item, styleHits: hits.length ? hits : null };
+      }),
+    );
   }
 
   async get(organizationId: string, week: string): Promise<PlanDto> {
@@ -125,7 +130,7 @@ export class ContentPlanService {
       }
     }
     // Checked before the transaction: the spelling check may take a while and holds no row.
-    const styled = this.withStyle(body.items);
+    const styled = await this.withStyle(body.items);
     return this.act(principal, scope, 'edit', version, async (plan, manager) => {
       await this.plans.replaceItems(manager, plan.id, styled);
       plan.insufficientEventsReason = reason;
@@ -250,7 +255,7 @@ export class ContentPlanService {
       description: t.description,
       author: t.author,
     }));
-    const styled = this.withStyle(added);
+    const styled = await this.withStyle(added);
     return this.act(principal, scope, 'edit', version, async (plan, manager) => {
       const existing = (await this.plans.itemsOfPlan(plan.id, manager)).map((item) => ({
         ...itemInput(item),
@@ -268,7 +273,7 @@ export class ContentPlanService {
     const { items, errors } = parseImportTable(table, await this.itemContext(scope));
     if (errors.length)
       throw new ContentPlanError(ContentPlanErrorCode.IMPORT_INVALID, { rows: table.length - 1 }, errors);
-    const styled = this.withStyle(items);
+    const styled = await this.withStyle(items);
     return this.act(principal, scope, 'edit', version, async (plan, manager) => {
       await this.plans.replaceItems(manager, plan.id, styled);
       return { comment: `Загружен из XLSX: ${items.length} публикаций` };

@@ -29,7 +29,7 @@ export class StyleController {
   })
   @ApiOkResponse({ type: StyleCheckResultDto })
   @ApiProblems(400, 401, 403)
-  check(@Body() body: StyleCheckDto): StyleCheckResultDto {
+  check(@Body() body: StyleCheckDto): Promise<StyleCheckResultDto> {
     return this.style.check(body.text, body.network);
   }
 }

@@ -1,27 +1,31 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { loadRussianSpeller } from './russian-speller';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { analyzeStyle } from './style.rules';
-import type { Speller, StyleNetwork, StyleReport } from './style.rules';
+import type { StyleNetwork, StyleReport } from './style.rules';
+import { StyleWorker } from './style-worker';
 
 /**
- * Style checks of publication texts (DOMAIN.md §4). The Hunspell dictionary takes about five
- * seconds and some 170 MB of heap to load, so it is loaded once, before the application listens,
- * and shared by every check; other modules (compliance: plan items, publications) use `check`.
+ * Style checks of publication texts (DOMAIN.md §4). The Hunspell dictionary takes about two
+ * seconds and some 170 MB of heap to load: it lives on a worker thread of its own (`StyleWorker`),
+ * started before the application listens and shared by every full check; other modules
+ * (compliance: plan items) use `check`.
  */
 @Injectable()
-export class StyleService implements OnModuleInit {
+export class StyleService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(StyleService.name);
-  private speller?: Speller;
+  private readonly worker = new StyleWorker(this.logger);
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     const started = performance.now();
-    this.speller = loadRussianSpeller();
+    await this.worker.start();
     this.logger.log(`Russian spelling dictionary loaded in ${Math.round(performance.now() - started)} ms`);
   }
 
-  check(text: string, network?: StyleNetwork): StyleReport {
-    if (!this.speller) throw new Error('StyleService used before the module was initialised');
-    return analyzeStyle(text, { network, speller: this.speller });
+  onModuleDestroy(): Promise<void> {
+    return this.worker.stop();
+  }
+
+  check(text: string, network?: StyleNetwork): Promise<StyleReport> {
+    return this.worker.check(text, network);
   }
 
   /**
