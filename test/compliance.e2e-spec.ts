@@ -252,6 +252,47 @@ describe('Weekly quota (DOMAIN.md §3)', () => {
     ]);
   });
 
+  it('treats the weeks an exemption agreed with the administration is in force as exempt, mid-week start included (Blagodarny п.4)', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: BLAGODARNY,
+      kind: 'subordinate_organization',
+    });
+    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+    await api()
+      .post(`/api/v1/organizations/${organization.id}/exemptions`)
+      .set(bearer(await asAdmin()))
+      .send({
+        decisionNumber: '21-р',
+        decisionDate: '2026-06-16',
+        agreedBy: 'Первый заместитель главы администрации',
+        clause: 'п.4',
+        validFrom: '2026-06-17',
+        validTo: '2026-06-21',
+      })
+      .expect(201);
+    await publish(editor.token, posts(page.id, '2026-06-08', 1, '+03:00')).expect(200);
+    const trend = await api()
+      .get(`/api/v1/compliance/organizations/${organization.id}`)
+      .query({ from: '2026-W24', to: '2026-W26' })
+      .set(bearer(editor.token))
+      .expect(200);
+    expect(trend.body.weeks.map((w: { week: string; status: string }) => [w.week, w.status])).toEqual([
+      ['2026-W24', 'short'],
+      ['2026-W25', 'exempt'],
+      ['2026-W26', 'short'],
+    ]);
+    expect(trend.body.weeks[1].pages).toEqual([expect.objectContaining({ pageId: page.id, status: 'exempt' })]);
+    for (const [week, status] of [
+      ['2026-W24', 'short'],
+      ['2026-W25', 'exempt'],
+    ]) {
+      expect(await organizationWeek(week, BLAGODARNY, organization.id)).toMatchObject({
+        status,
+        pages: [expect.objectContaining({ pageId: page.id, status })],
+      });
+    }
+  });
+
   it('treats a week with a declaration of no news as excused, and counts approved items that went out (Khabarovsk Положение 1 п.5)', async () => {
     const { organization, editor } = await anOrganizationWithEditor({
       jurisdiction: KHABAROVSK,
