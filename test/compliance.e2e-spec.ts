@@ -166,6 +166,23 @@ describe('Publications', () => {
     expectProblem(await publish(viewer.token, posts(page.id, '2026-06-15', 1, '+03:00')), 403, 'AUTH.FORBIDDEN_ROLE');
   });
 
+  it('reports rows with characters PostgreSQL cannot store by index and keeps the rest of the batch', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({ jurisdiction: BLAGODARNY });
+    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+    const at = '2026-06-16T10:00:00+03:00';
+    const response = await publish(editor.token, [
+      { pageId: page.id, publishedAt: at, externalId: 'nul', text: 'Субботник\u0000' },
+      { pageId: page.id, publishedAt: at, externalId: 'half-\ud83c' },
+      { pageId: page.id, publishedAt: at, externalId: 'ok', text: 'Субботник в парке 🌳' },
+    ]).expect(200);
+    expect(response.body).toMatchObject({ received: 3, created: 1, rejected: 2 });
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'publications[0].text',
+      'publications[1].externalId',
+    ]);
+    expect(response.body.accepted).toEqual([{ index: 2, id: expect.any(String), status: 'created' }]);
+  });
+
   it('answers malformed batches with a problem and stores nothing', async () => {
     const token = await asAdmin();
     expectProblem(

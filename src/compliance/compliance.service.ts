@@ -8,7 +8,7 @@ import {
   isoWeekOf,
   localDateOf,
   localWeekStartOf,
-  parseLocalInstant,
+  parseLocalInstantMillis,
   shiftIsoWeek,
 } from '../calendar/working-time';
 import type { Principal } from '../auth/principal';
@@ -139,6 +139,7 @@ export class ComplianceService {
     const inserts: (PublicationInsert & { index: number })[] = [];
     const reject = (row: PublicationRow, field: string, message: string) =>
       errors.push({ index: row.index, field: `publications[${row.index}].${field}`, message });
+    const now = this.clock.now().getTime();
     for (const row of rows) {
       const page = 'id' in row.page ? byId.get(row.page.id) : byUrl.get(pageUrls.get(row) ?? '');
       if (!page) {
@@ -149,19 +150,20 @@ export class ComplianceService {
         reject(row, 'id' in row.page ? 'pageId' : 'pageUrl', 'нет доступа к этой странице');
         continue;
       }
-      const at = parseLocalInstant(row.publishedAt, page.timeZone);
-      if (!at) {
+      const atMs = parseLocalInstantMillis(row.publishedAt, page.timeZone);
+      if (atMs === undefined) {
         reject(row, 'publishedAt', 'ожидается дата и время ISO 8601, например 2026-06-07T23:59:00+10:00');
         continue;
       }
-      if (at.toMillis() > this.clock.now().getTime() + 5 * 60_000) {
+      if (atMs > now + 5 * 60_000) {
         reject(row, 'publishedAt', 'публикация не может быть в будущем');
         continue;
       }
+      const at = new Date(atMs);
       inserts.push({
         index: row.index,
         pageId: page.id,
-        publishedAt: at.toJSDate(),
+        publishedAt: at,
         weekStart: localWeekStartOf(at, page.timeZone),
         sourceKey: sourceKey(row),
         externalId: row.externalId,

@@ -32,6 +32,24 @@ describe('publication rows', () => {
     ]);
   });
 
+  it('refuses characters PostgreSQL cannot store (NUL, a lone surrogate) by field, and keeps paired ones', () => {
+    const parsed = parsePublicationRow(
+      { pageId: PAGE, publishedAt: '2026-06-14T10:00', externalId: 'id\ud800', text: 'Новость\u0000' },
+      2,
+      'manual',
+    );
+    expect('problems' in parsed && parsed.problems.map((p) => p.field)).toEqual([
+      'publications[2].externalId',
+      'publications[2].text',
+    ]);
+    const emoji = parsePublicationRow(
+      { pageId: PAGE, publishedAt: '2026-06-14T10:00', externalId: '1', text: 'Праздник 🎉' },
+      3,
+      'manual',
+    );
+    expect(emoji).toEqual({ row: expect.objectContaining({ text: 'Праздник 🎉' }) });
+  });
+
   it('refuses both a page id and a page URL, and a row that is not an object', () => {
     const both = parsePublicationRow(
       { pageId: PAGE, pageUrl: 'https://vk.com/abgosk', publishedAt: '2026-06-14T10:00', externalId: '1' },

@@ -25,6 +25,10 @@ export interface RowProblem extends ProblemField {
   index: number;
 }
 
+/** NUL and lone surrogates: PostgreSQL text cannot hold them. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what it looks for
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
@@ -80,6 +84,11 @@ export function parsePublicationRow(
   const source = r.source === undefined || r.source === null || r.source === '' ? defaultSource : r.source;
   if (!(PUBLICATION_SOURCES as readonly unknown[]).includes(source)) {
     bad('source', `ожидается одно из: ${PUBLICATION_SOURCES.join(', ')}`);
+  }
+  for (const field of ['pageUrl', 'publishedAt', 'url', 'externalId', 'text'] as const) {
+    const value = r[field];
+    if (typeof value === 'string' && UNSTORABLE.test(value))
+      bad(field, 'недопустимый символ (NUL или одиночный суррогат)');
   }
   if (problems.length) return { problems };
   return {
