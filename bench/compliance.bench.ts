@@ -845,7 +845,7 @@ async function main() {
     );
     await explain(db, `week report screen (${largest}, first 100 organizations)`, screenQuery!, false);
     const organizationId = data.organizations[0]!.id;
-    const [trendQuery] = await repositorySql((r) => r.pageWeeks({ organizationId }, trendWeeks));
+    const [trendQuery] = await repositorySql((r) => r.pageWeeks({ organizationIds: [organizationId] }, trendWeeks));
     await explain(db, 'trend query (pageWeeks, one organization, 10 weeks)', trendQuery!, false);
     const [decisionsQuery] = await repositorySql((r) =>
       r.decisionsInForce({ organizationId }, trendWeeks[0]!.start, range.end),

@@ -467,6 +467,40 @@ describe('Notifications: reminders on a fake clock (issue 8)', () => {
     expect(reminders[0]!.subject).toMatch(/^Завтра срок: /);
   });
 
+  it('warns every organization at risk, not only those on the first screen of the week report (Blagodarny Порядок p.4)', async () => {
+    // 120 organizations whose names sort before the one at risk, imported with a VK page each.
+    const suffix = unique();
+    const lines = Array.from({ length: 120 }, (_, i) =>
+      [
+        `Аа учреждение ${suffix} ${String(i).padStart(3, '0')}`,
+        'Подведомственное учреждение',
+        '',
+        'ВКонтакте',
+        `https://vk.com/aa_${suffix.replace(/\W/g, '')}_${i}`,
+        '03.08.2026',
+      ].join(';'),
+    );
+    const header = 'Организация;Вид организации;Вышестоящая организация;Сеть;Ссылка;Дата создания';
+    await api()
+      .post(`/api/v1/registry/import?jurisdiction=${BLAGODARNY}&dryRun=false`)
+      .set(bearer(await asAdmin()))
+      .set('Content-Type', 'text/csv; charset=utf-8')
+      .send([header, ...lines].join('\n'))
+      .expect(200);
+    const late = await anOrganization({
+      jurisdiction: BLAGODARNY,
+      kind: 'subordinate_organization',
+      name: `Яя ${suffix}`,
+    });
+    const editor = await aUser({ role: 'editor', organizations: [late.id] });
+    const page = await aPage({ organizationId: late.id, network: 'vk', createdOn: '2026-08-03' });
+    await publish(page.id, ['2026-08-31T10:00:00+03:00']);
+
+    await tick('2026-09-03T12:00:00+03:00');
+    const warnings = (await outboxOf(editor.email)).filter((m) => m.kind === 'quota_at_risk');
+    expect(warnings.map((m) => m.idempotencyKey)).toEqual([`quota-risk:${late.id}:2026-W36:${editor.email}`]);
+  });
+
   it('warns on Thursday 12:00 when fewer than half of the weekly minimum is published (Blagodarny Порядок p.4)', async () => {
     const organization = await anOrganization({ jurisdiction: BLAGODARNY, kind: 'subordinate_organization' });
     const editor = await aUser({ role: 'editor', organizations: [organization.id] });

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, Query, QueryArrayConfig } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Citation, Network, OfficialRank } from '../registry/policy.types';
 import type { OrganizationKind } from '../registry/organization-kind';
 import type { FrequencyDecisionFacts } from '../registry/organization-decision.rules';
 import type { FindingDraft, FindingKind, OrganizationFacts, OverdueObligationFacts } from './finding.rules';
 import type { PublicationFormat, PublicationSource } from './publication.entity';
+import type { PageWeek, WeekRange } from './week-evaluation.rules';
+
+export type { PageWeek, WeekRange };
 
 export interface IngestPage {
   id: string;
@@ -29,32 +33,36 @@ export interface PublicationInsert {
   styleHits: unknown[] | null;
 }
 
-/** One page in one week, as the quota rules need it. */
-export interface PageWeekFacts {
-  pageId: string;
-  organizationId: string;
-  kind: OrganizationKind;
-  network: Network;
-  createdOn: string;
-  deletedOn: string | null;
-  published: number;
-  exempt: boolean;
-  planStatus: string | null;
-  insufficientEvents: boolean;
-}
-
 /** The same with what a report shows of it. */
-export interface PageWeekRow extends PageWeekFacts {
+export interface PageWeekRow extends PageWeek {
   weekStart: string;
   organizationName: string;
   url: string;
 }
 
-/** Columns of `PageWeekFacts` over `pageWeekSource`. */
+/** Columns of `PageWeek` over `pageWeekSource`, in the order `pageWeekOf` reads them. */
 const PAGE_WEEK_FACTS = `p.id AS "pageId", o.id AS "organizationId", o.kind, p.network,
   p.created_on::text AS "createdOn", p.deleted_on::text AS "deletedOn", coalesce(c.published, 0)::int AS published,
   (x.organization_id IS NOT NULL) AS exempt,
   cp.status AS "planStatus", (cp.insufficient_events_reason IS NOT NULL) AS "insufficientEvents"`;
+
+/** A row of `PAGE_WEEK_FACTS` as an array (no column names per row). */
+function pageWeekOf(row: unknown[]): PageWeek {
+  const [pageId, organizationId, kind, network, createdOn, deletedOn, published, exempt, planStatus, insufficient] =
+    row;
+  return {
+    pageId,
+    organizationId,
+    kind,
+    network,
+    createdOn,
+    deletedOn,
+    published,
+    exempt,
+    planStatus,
+    insufficientEvents: insufficient,
+  } as PageWeek;
+}
 
 /** An organization (o) not closed before the week (w) began; a page (p) live on some day of it. */
 const OPEN_IN_WEEK = `(o.closed_on IS NULL OR o.closed_on >= w.start)`;
@@ -63,7 +71,10 @@ const LIVE_IN_WEEK = `p.created_on <= w.finish AND (p.deleted_on IS NULL OR p.de
 /**
  * Pages live on some day of each week ($2 weeks, $3 Mondays, $4 Sundays) of the organizations
  * chosen by `organizations` ($1, over `o`), with the week's count, the organization's plan and
- * whether an exemption was in force on some day of the week. The exemptions are joined as a set
+ * whether an exemption was in force on some day of the week. The repeated week conditions on the
+ * counts and the plans are constants the planner can read one week through
+ * (`publication_week_counts_week_idx`) instead of every week of the history per page (ten weeks:
+ * 1.1 M rows read and dropped for Blagodarny). The exemptions are joined as a set
  * (those of the chosen organizations, a few rows): as a sub-query per page they cost 400 000
  * index probes for Blagodarny, run by the one process that gathers the parallel workers' rows.
  */
@@ -72,7 +83,8 @@ function pageWeekSource(organizations: string) {
          JOIN organizations o ON ${organizations} AND ${OPEN_IN_WEEK}
          JOIN official_pages p ON p.organization_id = o.id AND ${LIVE_IN_WEEK}
          LEFT JOIN publication_week_counts c ON c.page_id = p.id AND c.week_start = w.start
-         LEFT JOIN content_plans cp ON cp.organization_id = o.id AND cp.week = w.week
+                                              AND c.week_start = ANY($3::date[])
+         LEFT JOIN content_plans cp ON cp.organization_id = o.id AND cp.week = w.week AND cp.week = ANY($2::text[])
          LEFT JOIN (SELECT DISTINCT e.organization_id, w.start
                       FROM unnest($3::date[], $4::date[]) AS w(start, finish)
                       JOIN organization_exemptions e ON e.valid_from <= w.finish
@@ -83,12 +95,6 @@ function pageWeekSource(organizations: string) {
 
 function weekParams(weeks: WeekRange[]) {
   return [weeks.map((w) => w.week), weeks.map((w) => w.start), weeks.map((w) => w.end)];
-}
-
-export interface WeekRange {
-  week: string;
-  start: string;
-  end: string;
 }
 
 export interface PlannedVsPublished {
@@ -200,29 +206,68 @@ export class ComplianceRepository {
   // Weekly quota
 
   /**
-   * Every page of one organization that was live on some day of each week, with the week's count,
-   * the organization's exemption and its content plan for that week, with names and URLs, in
-   * report order. One statement for all the weeks asked.
+   * Every page of the organizations named (or of a whole jurisdiction) that was live on some day
+   * of each week, with the week's count, the organization's exemption and its content plan for
+   * that week, with names and URLs, in report order. One statement for all the weeks asked.
    */
-  pageWeeks(scope: { organizationId: string }, weeks: WeekRange[]): Promise<PageWeekRow[]> {
+  pageWeeks(
+    scope: { organizationIds: string[] } | { jurisdiction: string },
+    weeks: WeekRange[],
+  ): Promise<PageWeekRow[]> {
+    const byIds = 'organizationIds' in scope;
+    if (byIds && !scope.organizationIds.length) return Promise.resolve([]);
     return this.dataSource.query(
       `SELECT w.start::text AS "weekStart", o.name AS "organizationName", p.url, ${PAGE_WEEK_FACTS}
-         ${pageWeekSource('o.id = $1::uuid')}
+         ${pageWeekSource(byIds ? 'o.id = ANY($1::uuid[])' : 'o.jurisdiction_code = $1')}
         ORDER BY w.start, o.name, o.id, p.network, p.created_on, p.id`,
-      [scope.organizationId, ...weekParams(weeks)],
+      [byIds ? scope.organizationIds : scope.jurisdiction, ...weekParams(weeks)],
     );
   }
 
   /**
    * The same facts for every page of a jurisdiction in one week, without names, URLs or order:
-   * what the quota rules need for a whole jurisdiction in one pass (the week report shows names
-   * for one screen of organizations, `organizationNames`).
+   * what the quota rules need for a whole jurisdiction in one pass.
    */
-  pageWeekFacts(jurisdiction: string, week: WeekRange): Promise<PageWeekFacts[]> {
+  pageWeekFacts(jurisdiction: string, week: WeekRange): Promise<PageWeek[]> {
     return this.dataSource.query(`SELECT ${PAGE_WEEK_FACTS} ${pageWeekSource('o.jurisdiction_code = $1')}`, [
       jurisdiction,
       ...weekParams([week]),
     ]);
+  }
+
+  /**
+   * `pageWeekFacts` handed to `each` row by row as PostgreSQL sends them, none kept: the week
+   * report of Blagodarny (400 000 pages) held every row and its evaluation at once (≈ 1.1 GB of
+   * heap), and Node evaluated only after PostgreSQL had finished. Rows come as arrays (no column
+   * names per row). If `each` throws, the rest of the rows are read and dropped, then it rejects.
+   */
+  async eachPageWeekFact(jurisdiction: string, week: WeekRange, each: (page: PageWeek) => void): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as Client;
+      await new Promise<void>((resolve, reject) => {
+        let failure: unknown;
+        const config: QueryArrayConfig = {
+          text: `SELECT ${PAGE_WEEK_FACTS} ${pageWeekSource('o.jurisdiction_code = $1')}`,
+          values: [jurisdiction, ...weekParams([week])],
+          rowMode: 'array',
+        };
+        const query = new Query(config);
+        query.on('row', (row: unknown[]) => {
+          if (failure !== undefined) return;
+          try {
+            each(pageWeekOf(row));
+          } catch (error) {
+            failure = error;
+          }
+        });
+        query.on('error', reject);
+        query.on('end', () => (failure === undefined ? resolve() : reject(failure)));
+        void client.query(query);
+      });
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
@@ -244,16 +289,6 @@ export class ComplianceRepository {
         ORDER BY o.name, o.id OFFSET $5 LIMIT $6`,
       [jurisdiction, ...weekParams([week]), screen.offset, screen.limit, ...(screen.only ? [screen.only] : [])],
     );
-  }
-
-  /** URLs of the pages named (live or deleted). */
-  async pageUrls(ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows: { id: string; url: string }[] = await this.dataSource.query(
-      `SELECT id, url FROM official_pages WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.url]));
   }
 
   /** Posting-frequency decisions in force on some day of [from, to], per organization. */

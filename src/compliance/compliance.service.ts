@@ -14,17 +14,13 @@ import {
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { Clock } from '../common/clock';
-import { effectiveWeeklyMinimum, FrequencyDecisionFacts, WeeklyMinimum } from '../registry/organization-decision.rules';
-import { detectNetwork, isLegacyNetwork, type Network, normalizePageUrl } from '../registry/page-url.rules';
-import { quotaFor } from '../registry/policy.rules';
+import { detectNetwork, normalizePageUrl } from '../registry/page-url.rules';
 import { PolicyService } from '../registry/policy.service';
-import type { JurisdictionPolicy, Requirement } from '../registry/policy.types';
 import { readCsv } from '../registry/registry-import.service';
 import {
   ComplianceRepository,
   FindingFilter,
   IngestPage,
-  PageWeekFacts,
   PageWeekRow,
   PublicationInsert,
   WeekRange,
@@ -53,16 +49,9 @@ import {
 } from './publication.rules';
 import type { PublicationSource } from './publication.entity';
 import { demoPublications } from './demo-publications.rules';
-import {
-  organizationQuotaStatus,
-  pageQuota,
-  PageQuota,
-  QuotaStatus,
-  quotaTotals,
-  WEEK_SCREEN_DEFAULT,
-  WeekScreen,
-} from './quota.rules';
+import { WEEK_SCREEN_DEFAULT, WeekScreen } from './quota.rules';
 import { storedHits, styleNetworkOf } from './style/style.rules';
+import { EvaluatedPage, WeekEvaluation } from './week-evaluation.rules';
 import { StyleService } from './style/style.service';
 
 export interface IngestReport {
@@ -81,19 +70,17 @@ function withUrl(page: EvaluatedPage, urls: Map<string, string>) {
   return { pageId: page.pageId, network: page.network, url: urls.get(page.pageId)!, ...page.quota };
 }
 
-/** A page as the evaluation keeps it: its quota by reference (no copy per page). */
-interface EvaluatedPage {
-  pageId: string;
-  network: Network;
-  createdOn: string;
-  quota: PageQuota;
-}
-
-/** Pages of an organization in a report: by network, then oldest first. */
-function reportPageOrder(a: { network: string; createdOn: string; pageId: string }, b: typeof a) {
-  if (a.network !== b.network) return a.network < b.network ? -1 : 1;
-  if (a.createdOn !== b.createdOn) return a.createdOn < b.createdOn ? -1 : 1;
-  return a.pageId < b.pageId ? -1 : a.pageId > b.pageId ? 1 : 0;
+/** Organizations of one week as reports show them, in the rows' order, with names and page URLs. */
+function reportOf(rows: PageWeekRow[], evaluation: WeekEvaluation) {
+  for (const row of rows) evaluation.add(row);
+  const names = new Map(rows.map((row) => [row.organizationId, row.organizationName]));
+  const urls = new Map(rows.map((row) => [row.pageId, row.url]));
+  return evaluation.results().map(({ organizationId, pages, ...summary }) => ({
+    organizationId,
+    organizationName: names.get(organizationId)!,
+    ...summary,
+    pages: pages.map((page) => withUrl(page, urls)),
+  }));
 }
 
 @Injectable()
@@ -250,8 +237,10 @@ export class ComplianceService {
   /**
    * A jurisdiction's week: totals and the compliant share over every organization, and one
    * screen of organizations (by name, optionally only those with `status`) with their pages.
-   * Every page of the jurisdiction is evaluated in one pass; names and URLs are read for the
-   * screen only.
+   * Every page of the jurisdiction is evaluated in one pass as PostgreSQL sends it, keeping a few
+   * numbers per organization; the screen's organizations are then read with names and URLs and
+   * shown with their pages. (An organization whose pages changed between the two reads shows its
+   * state of the second one.)
    */
   async week(jurisdiction: string, week: string, screen: WeekScreen = { offset: 0, limit: WEEK_SCREEN_DEFAULT }) {
     const j = await this.calendar.jurisdiction(jurisdiction);
@@ -259,32 +248,25 @@ export class ComplianceService {
     const range = weekRange(week);
     const bounds = isoWeekBounds(week, j.timeZone);
     const dayBounds = Array.from({ length: 8 }, (_, i) => bounds.start.plus({ days: i }).toJSDate());
-    // Without a status filter the screen does not depend on the evaluation: read it alongside.
     const screenOf = (only?: string[]) =>
       this.repository.weekOrganizationNames(jurisdiction, range, { offset: screen.offset, limit: screen.limit, only });
-    const [facts, decisions, plans, unfiltered] = await Promise.all([
-      this.repository.pageWeekFacts(jurisdiction, range),
-      this.repository.decisionsInForce({ jurisdiction }, range.start, range.end),
+    const decisions = await this.repository.decisionsInForce({ jurisdiction }, range.start, range.end);
+    const evaluation = new WeekEvaluation(policy, decisions, range, false);
+    // Without a status filter the screen does not depend on the evaluation: read it alongside.
+    const [, plans, unfiltered] = await Promise.all([
+      this.repository.eachPageWeekFact(jurisdiction, range, (page) => evaluation.add(page)),
       policy.contentPlan.required ? this.repository.plannedVsPublished(jurisdiction, range, dayBounds) : [],
       screen.status ? undefined : screenOf(),
     ]);
-    const evaluated = this.evaluate(facts, policy, decisions, range);
-    const matching = screen.status ? evaluated.filter((org) => org.status === screen.status) : evaluated;
-    const byId = new Map(matching.map((org) => [org.organizationId, org]));
-    // (a page registered between the two reads may name an organization the evaluation has not seen)
-    const shown = (unfiltered ?? (await screenOf([...byId.keys()]))).filter(({ id }) => byId.has(id));
-    const urls = await this.repository.pageUrls(shown.flatMap(({ id }) => byId.get(id)!.pages.map((p) => p.pageId)));
+    const matching = screen.status ? evaluation.organizationsWith(screen.status) : undefined;
+    // (a page registered between the reads may name an organization the evaluation has not seen)
+    const shown = (unfiltered ?? (await screenOf(matching))).filter(({ id }) => evaluation.has(id));
+    const detail = new WeekEvaluation(policy, decisions, range, true);
+    const rows = await this.repository.pageWeeks({ organizationIds: shown.map(({ id }) => id) }, [range]);
     const planned = new Map(plans.map((p) => [p.organizationId, p]));
-    const organizations = shown.map(({ id, name }) => {
-      const { pages, organizationId, ...org } = byId.get(id)!;
-      const plan = planned.get(id);
-      return {
-        organizationId: id,
-        organizationName: name,
-        ...org,
-        pages: [...pages].sort(reportPageOrder).map((page) => withUrl(page, urls)),
-        plan: plan ? { plannedItems: plan.planned, publishedAsPlanned: plan.published } : null,
-      };
+    const organizations = reportOf(rows, detail).map((org) => {
+      const plan = planned.get(org.organizationId);
+      return { ...org, plan: plan ? { plannedItems: plan.planned, publishedAsPlanned: plan.published } : null };
     });
     return {
       jurisdiction,
@@ -292,13 +274,27 @@ export class ComplianceService {
       from: bounds.start.toISO()!,
       to: bounds.end.toISO()!,
       evaluatedAt: this.clock.now().toISOString(),
-      totals: quotaTotals(evaluated),
+      totals: evaluation.totals(),
       status: screen.status ?? null,
-      matchingOrganizations: matching.length,
+      matchingOrganizations: matching ? matching.length : evaluation.size,
       offset: screen.offset,
       limit: screen.limit,
       organizations,
     };
+  }
+
+  /**
+   * Every organization of a jurisdiction's week with its pages, in name order, for the digests
+   * and reminders (scheduled jobs; the HTTP report shows one screen at a time).
+   */
+  async weekOrganizations(jurisdiction: string, week: string) {
+    const policy = (await this.policies.current(jurisdiction)).policy;
+    const range = weekRange(week);
+    const [rows, decisions] = await Promise.all([
+      this.repository.pageWeeks({ jurisdiction }, [range]),
+      this.repository.decisionsInForce({ jurisdiction }, range.start, range.end),
+    ]);
+    return reportOf(rows, new WeekEvaluation(policy, decisions, range, true));
   }
 
   /** One organization's weeks from `from` to `to` (ISO weeks, inclusive). */
@@ -308,7 +304,7 @@ export class ComplianceService {
     const weeks = weekSpan(from, to);
     const policy = (await this.policies.current(organization.jurisdictionCode)).policy;
     const [rows, decisions] = await Promise.all([
-      this.repository.pageWeeks({ organizationId }, weeks),
+      this.repository.pageWeeks({ organizationIds: [organizationId] }, weeks),
       this.repository.decisionsInForce({ organizationId }, weeks[0]!.start, weeks[weeks.length - 1]!.end),
     ]);
     const byWeek = new Map<string, PageWeekRow[]>();
@@ -319,7 +315,9 @@ export class ComplianceService {
       organizationName: organization.name,
       jurisdiction: organization.jurisdictionCode,
       weeks: weeks.map((range) => {
-        const [evaluated] = this.evaluate(byWeek.get(range.start) ?? [], policy, decisions, range);
+        const evaluation = new WeekEvaluation(policy, decisions, range, true);
+        for (const row of byWeek.get(range.start) ?? []) evaluation.add(row);
+        const evaluated = evaluation.organization(organizationId);
         return {
           week: range.week,
           status: evaluated?.status ?? 'not_applicable',
@@ -330,74 +328,6 @@ export class ComplianceService {
         };
       }),
     };
-  }
-
-  /** The quota of every page in `rows` (one week), grouped by organization in the rows' order. */
-  private evaluate(
-    rows: PageWeekFacts[],
-    policy: JurisdictionPolicy,
-    decisions: Map<string, (FrequencyDecisionFacts & { id: string })[]>,
-    range: WeekRange,
-  ) {
-    const organizations = new Map<
-      string,
-      {
-        row: PageWeekFacts;
-        minimum: WeeklyMinimum | undefined;
-        pages: EvaluatedPage[];
-      }
-    >();
-    for (const row of rows) {
-      let org = organizations.get(row.organizationId);
-      if (!org) {
-        const minimum = effectiveWeeklyMinimum(
-          decisions.get(row.organizationId) ?? [],
-          quotaFor(row.kind, policy),
-          range.start,
-          range.end,
-        );
-        org = { row, minimum, pages: [] };
-        organizations.set(row.organizationId, org);
-      }
-      const quota = pageQuota(
-        {
-          countsAsOfficial: policy.networks.allowed.includes(row.network) && !isLegacyNetwork(row.network),
-          createdOn: row.createdOn,
-          deletedOn: row.deletedOn,
-          published: row.published,
-          minimum: org.minimum,
-          exempt: row.exempt,
-          planExcuse:
-            row.planStatus === 'no_news_declared'
-              ? 'no_news'
-              : row.insufficientEvents && row.planStatus !== 'draft'
-                ? 'insufficient_events'
-                : null,
-        },
-        range.start,
-        range.end,
-      );
-      org.pages.push({ pageId: row.pageId, network: row.network, createdOn: row.createdOn, quota });
-    }
-    return [...organizations.values()].map(({ row, minimum, pages }) => {
-      const statuses: QuotaStatus[] = [];
-      let published = 0;
-      for (const page of pages) {
-        statuses.push(page.quota.status);
-        published += page.quota.published;
-      }
-      const status = organizationQuotaStatus(statuses, row.exempt);
-      return {
-        organizationId: row.organizationId,
-        kind: row.kind,
-        status,
-        statusTitle: QUOTA_STATUS_TITLES[status],
-        required: minimum?.minimumPerWeek ?? null,
-        requirement: minimum ? requirementOf(minimum) : null,
-        published,
-        pages,
-      };
-    });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -418,17 +348,31 @@ export class ComplianceService {
     const planWeeks = [quotaWeek, shiftIsoWeek(quotaWeek, 1), shiftIsoWeek(quotaWeek, 2)];
     const range = weekRange(quotaWeek);
 
-    const [organizations, pages, obligations, evaluation, styled] = await Promise.all([
+    const drafts: FindingDraft[] = [];
+    // Quota findings straight from the rows as they come: no page of the week is kept.
+    const quotaShort = async () => {
+      const decisions = await this.repository.decisionsInForce({ jurisdiction }, range.start, range.end);
+      const evaluation = new WeekEvaluation(policy, decisions, range, false);
+      await this.repository.eachPageWeekFact(jurisdiction, range, (page) => {
+        const quota = evaluation.add(page);
+        const requirement = evaluation.requirement(page.organizationId);
+        if (!requirement) return;
+        const finding = quotaFinding(
+          { id: page.pageId, organizationId: page.organizationId, network: page.network },
+          quota,
+          requirement,
+          quotaWeek,
+        );
+        if (finding) drafts.push(finding);
+      });
+    };
+    const [organizations, pages, obligations, , styled] = await Promise.all([
       this.repository.organizationFacts(jurisdiction, today),
       this.repository.livePages(jurisdiction, today),
       this.repository.overdueObligations(jurisdiction, now),
-      Promise.all([
-        this.repository.pageWeekFacts(jurisdiction, range),
-        this.repository.decisionsInForce({ jurisdiction }, range.start, range.end),
-      ]),
+      quotaShort(),
       policy.publicationStyle ? this.repository.styleByPage(jurisdiction, range.start) : Promise.resolve([]),
     ]);
-    const drafts: FindingDraft[] = [];
     for (const org of organizations) drafts.push(...organizationFindings(org, policy));
     for (const page of pages) {
       const checklistMissing = policy.contentChecklist.items
@@ -438,19 +382,6 @@ export class ComplianceService {
     }
     for (const obligation of obligations) drafts.push(obligationFinding(obligation, now));
 
-    const [rows, decisions] = evaluation;
-    for (const org of this.evaluate(rows, policy, decisions, range)) {
-      if (!org.requirement) continue;
-      for (const page of org.pages) {
-        const finding = quotaFinding(
-          { id: page.pageId, organizationId: org.organizationId, network: page.network },
-          page.quota,
-          org.requirement,
-          quotaWeek,
-        );
-        if (finding) drafts.push(finding);
-      }
-    }
     if (policy.publicationStyle) {
       for (const page of styled) {
         drafts.push({
@@ -542,20 +473,6 @@ export class ComplianceService {
 function page(rows: Awaited<ReturnType<ComplianceRepository['findings']>>, limit: number) {
   const items = rows.slice(0, limit).map((row) => ({ ...row, title: FINDING_TITLES[row.kind] }));
   return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
-}
-
-function requirementOf(minimum: WeeklyMinimum): Requirement {
-  if (minimum.source === 'policy') return { nature: minimum.nature, citation: minimum.citation };
-  // A decision on another frequency binds the organization (Blagodarny Порядок p.4).
-  return {
-    nature: 'required',
-    citation: {
-      act: 'Решение об иной частоте публикаций',
-      number: minimum.decision.decisionNumber,
-      date: minimum.decision.decisionDate,
-      clause: minimum.decision.clause,
-    },
-  };
 }
 
 function weekRange(week: string): WeekRange {

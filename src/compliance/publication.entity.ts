@@ -88,6 +88,8 @@ export class Publication {
  */
 @Entity('publication_week_counts')
 @Check('publication_week_counts_positive', `published > 0`)
+// One week's counts of a jurisdiction without reading the other weeks' (the key leads with the page).
+@Index('publication_week_counts_week_idx', ['weekStart', 'pageId'])
 export class PublicationWeekCount {
   @PrimaryColumn({ name: 'page_id', type: 'uuid' })
   pageId!: string;

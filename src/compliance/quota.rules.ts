@@ -78,13 +78,16 @@ function quota(
  * organization): short when any page is short, then excused, met, exempt; not applicable when no
  * page carries a quota.
  */
-export function organizationQuotaStatus(pages: readonly QuotaStatus[], exempt: boolean): QuotaStatus {
+export function organizationQuotaStatus(pages: Iterable<QuotaStatus>, exempt: boolean): QuotaStatus {
   if (exempt) return 'exempt';
   let strongest: QuotaStatus = 'not_applicable';
-  for (const status of pages) {
-    if (SUMMARY_RANK[status] < SUMMARY_RANK[strongest]) strongest = status;
-  }
+  for (const status of pages) strongest = strongerStatus(strongest, status);
   return strongest;
+}
+
+/** The one of two page statuses that an organization's summary takes. */
+export function strongerStatus(a: QuotaStatus, b: QuotaStatus): QuotaStatus {
+  return SUMMARY_RANK[b] < SUMMARY_RANK[a] ? b : a;
 }
 
 /** Which page status an organization's summary takes first. */
@@ -105,24 +108,26 @@ export interface QuotaTotals {
   pages: Record<QuotaStatus, number>;
 }
 
+/** `pages`: how many pages have each status; `organizations`: each organization's status. */
 export function quotaTotals(
-  organizations: readonly { status: QuotaStatus; pages: readonly { quota: { status: QuotaStatus } }[] }[],
+  pages: Readonly<Record<QuotaStatus, number>>,
+  organizations: Iterable<QuotaStatus>,
 ): QuotaTotals {
-  const pages: Record<QuotaStatus, number> = { met: 0, short: 0, excused: 0, exempt: 0, not_applicable: 0 };
+  let count = 0;
   let evaluated = 0;
   let compliant = 0;
-  for (const organization of organizations) {
-    for (const page of organization.pages) pages[page.quota.status] += 1;
-    const complies = compliesWith(organization.status);
+  for (const status of organizations) {
+    count += 1;
+    const complies = compliesWith(status);
     if (complies === undefined) continue;
     evaluated += 1;
     if (complies) compliant += 1;
   }
   return {
-    organizations: organizations.length,
+    organizations: count,
     evaluatedOrganizations: evaluated,
     compliantOrganizations: compliant,
     compliantShare: evaluated ? Math.round((compliant / evaluated) * 10_000) / 10_000 : null,
-    pages,
+    pages: { ...pages },
   };
 }

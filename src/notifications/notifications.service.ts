@@ -225,8 +225,8 @@ export class NotificationsService {
     const zone = j.timeZone;
     const planWeek = shiftIsoWeek(slot.week, 1);
     const kinds = policy.quotas.flatMap((q) => q.organizationKinds);
-    const [week, obligations, plans, findings, organizations, who] = await Promise.all([
-      this.compliance.week(j.code, slot.week),
+    const [quota, obligations, plans, findings, organizations, who] = await Promise.all([
+      this.compliance.weekOrganizations(j.code, slot.week),
       this.repository.overdueObligations(j.code, slot.at),
       policy.contentPlan.required ? this.repository.plansOfWeek(j.code, kinds, planWeek) : [],
       this.repository.findingsBetween(j.code, slot.periodStart, slot.at),
@@ -235,7 +235,7 @@ export class NotificationsService {
     ]);
     const submissionDueAt = policy.contentPlan.required ? contentPlanDue(planWeek, j).toJSDate() : slot.at;
     const facts: DigestFacts = {
-      quota: week.organizations.map((o): DigestQuotaRow => ({
+      quota: quota.map((o): DigestQuotaRow => ({
         organizationId: o.organizationId,
         organizationName: o.organizationName,
         status: o.status,
@@ -388,11 +388,14 @@ export class NotificationsService {
     slot: Extract<DueSlot, { kind: 'quota_at_risk' }>,
     j: JurisdictionTime & { name: string },
   ): Promise<number> {
-    const [week, who] = await Promise.all([this.compliance.week(j.code, slot.week), this.audiences(j.code)]);
+    const [quota, who] = await Promise.all([
+      this.compliance.weekOrganizations(j.code, slot.week),
+      this.audiences(j.code),
+    ]);
     const today = localDateOf(slot.at, j.timeZone);
     const bounds = isoWeekBounds(slot.week, j.timeZone);
     const drafts: Draft[] = [];
-    for (const organization of week.organizations) {
+    for (const organization of quota) {
       if (organization.status === 'exempt' || organization.status === 'excused') continue;
       const pages = organization.pages.filter(quotaAtRisk);
       if (!pages.length) continue;
