@@ -836,6 +836,9 @@ async function main() {
     await explain(db, `evaluation query (pageWeekFacts, ${largest}, ${lastWeek})`, evaluationQuery!, true);
     await explain(db, 'hand-written query (all pages)', { sql: HAND_WRITTEN, params: [range.start, range.end] }, true);
     const khabarovsk = JURISDICTIONS.find((j) => j.code === 'khabarovsk-krai')?.code ?? largest;
+    // A jurisdiction of 8 % of the pages: whether the plan reads only its own.
+    const [smallerQuery] = await repositorySql((r) => r.pageWeekFacts(khabarovsk, range));
+    await explain(db, `evaluation query (pageWeekFacts, ${khabarovsk}, ${lastWeek})`, smallerQuery!, true);
     const monday = isoWeekBounds(lastWeek, 'Asia/Vladivostok').start;
     const dayBounds = Array.from({ length: 8 }, (_, i) => monday.plus({ days: i }).toJSDate());
     const [plannedQuery] = await repositorySql((r) => r.plannedVsPublished(khabarovsk, range, dayBounds));
