@@ -507,28 +507,15 @@ export class ComplianceRepository {
       const rows: { inserted: boolean }[] = await manager.query(
         `INSERT INTO compliance_findings (key, kind, severity, jurisdiction_code, organization_id, page_id, week, due_at,
                                           citation, details, first_seen_at, last_seen_at, run_id)
-         SELECT key, kind, severity, $1, organization_id, page_id, week, due_at, citation, details, $2, $2, $3
-           FROM unnest($4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::text[], $10::timestamptz[],
-                       $11::jsonb[], $12::jsonb[])
-                AS t(key, kind, severity, organization_id, page_id, week, due_at, citation, details)
+         SELECT key, kind, severity, $1, "organizationId", "pageId", week, "dueAt", citation, details, $2, $2, $3
+           FROM json_to_recordset($4::json)
+                AS t(key text, kind text, severity text, "organizationId" uuid, "pageId" uuid, week text,
+                     "dueAt" timestamptz, citation jsonb, details jsonb)
          ON CONFLICT (key) WHERE resolved_at IS NULL DO UPDATE
            SET severity = excluded.severity, citation = excluded.citation, details = excluded.details,
                due_at = excluded.due_at, last_seen_at = excluded.last_seen_at, run_id = excluded.run_id
          RETURNING (xmax = 0) AS inserted`,
-        [
-          run.jurisdiction,
-          run.at,
-          run.id,
-          part.map((d) => d.key),
-          part.map((d) => d.kind),
-          part.map((d) => d.severity),
-          part.map((d) => d.organizationId),
-          part.map((d) => d.pageId),
-          part.map((d) => d.week),
-          part.map((d) => d.dueAt),
-          part.map((d) => JSON.stringify(d.citation)),
-          part.map((d) => JSON.stringify(d.details)),
-        ],
+        [run.jurisdiction, run.at, run.id, JSON.stringify(part)],
       );
       opened += rows.filter((r) => r.inserted).length;
     }
