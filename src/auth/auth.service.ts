@@ -10,6 +10,7 @@ import { verifyPassword } from './password';
 import { Principal } from './principal';
 import { digestToken, newToken } from './token';
 import { UsersRepository } from './users.repository';
+import { preparedQuery } from '../database/prepared';
 
 /** Last-use time is written at most this often per token, not on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -41,7 +42,15 @@ export class AuthService {
    * scopes together.
    */
   async authenticate(token: string): Promise<Principal> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await preparedQuery<
+      Principal & {
+        expiresAt: Date | null;
+        lastUsedAt: Date | null;
+        isActive: boolean;
+      }
+    >(
+      this.dataSource,
+      'auth.authenticate',
       `SELECT t.id AS "tokenId", t.kind AS "tokenKind", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt",
               u.id AS "userId", u.email, u.full_name AS "fullName", u.role, u.is_active AS "isActive",
               ARRAY(SELECT s.jurisdiction_code::text COLLATE "C" AS code FROM user_jurisdiction_scopes s
@@ -51,11 +60,7 @@ export class AuthService {
          FROM auth_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.digest = $1 AND t.revoked_at IS NULL`,
       [digestToken(token)],
-    )) as (Principal & {
-      expiresAt: Date | null;
-      lastUsedAt: Date | null;
-      isActive: boolean;
-    })[];
+    );
     const now = this.clock.now();
     if (!row || !row.isActive || (row.expiresAt && row.expiresAt <= now)) {
       throw new AuthError(AuthErrorCode.TOKEN_INVALID);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, Query, QueryArrayConfig } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared';
 import type { Citation, Network, OfficialRank } from '../registry/policy.types';
 import type { OrganizationKind } from '../registry/organization-kind';
 import type { FrequencyDecisionFacts } from '../registry/organization-decision.rules';
@@ -216,12 +217,12 @@ export class ComplianceRepository {
   ): Promise<PageWeekRow[]> {
     const byIds = 'organizationIds' in scope;
     if (byIds && !scope.organizationIds.length) return Promise.resolve([]);
-    return this.dataSource.query(
-      `SELECT w.start::text AS "weekStart", o.name AS "organizationName", p.url, ${PAGE_WEEK_FACTS}
+    const sql = `SELECT w.start::text AS "weekStart", o.name AS "organizationName", p.url, ${PAGE_WEEK_FACTS}
          ${pageWeekSource(byIds ? 'o.id = ANY($1::uuid[])' : 'o.jurisdiction_code = $1')}
-        ORDER BY w.start, o.name, o.id, p.network, p.created_on, p.id`,
-      [byIds ? scope.organizationIds : scope.jurisdiction, ...weekParams(weeks)],
-    );
+        ORDER BY w.start, o.name, o.id, p.network, p.created_on, p.id`;
+    if (!byIds) return this.dataSource.query(sql, [scope.jurisdiction, ...weekParams(weeks)]);
+    // Asked per request (trends, screens): prepared.
+    return preparedQuery(this.dataSource, 'compliance.page-weeks', sql, [scope.organizationIds, ...weekParams(weeks)]);
   }
 
   /**
@@ -298,7 +299,9 @@ export class ComplianceRepository {
     to: string,
   ): Promise<Map<string, (FrequencyDecisionFacts & { id: string })[]>> {
     const byOrganization = 'organizationId' in scope;
-    const rows: (FrequencyDecisionFacts & { id: string; organizationId: string })[] = await this.dataSource.query(
+    const rows = await preparedQuery<FrequencyDecisionFacts & { id: string; organizationId: string }>(
+      this.dataSource,
+      byOrganization ? 'compliance.decisions-of-organization' : 'compliance.decisions-of-jurisdiction',
       `SELECT d.id, d.organization_id AS "organizationId", d.minimum_per_week AS "minimumPerWeek",
               d.decision_number AS "decisionNumber", d.decision_date::text AS "decisionDate", d.clause,
               d.valid_from::text AS "validFrom", d.valid_to::text AS "validTo"
@@ -566,7 +569,9 @@ export class ComplianceRepository {
   async jurisdictionOfOrganization(
     id: string,
   ): Promise<{ jurisdictionCode: string; name: string; kind: OrganizationKind } | undefined> {
-    const rows: { jurisdictionCode: string; name: string; kind: OrganizationKind }[] = await this.dataSource.query(
+    const rows = await preparedQuery<{ jurisdictionCode: string; name: string; kind: OrganizationKind }>(
+      this.dataSource,
+      'compliance.organization',
       `SELECT jurisdiction_code AS "jurisdictionCode", name, kind FROM organizations WHERE id = $1`,
       [id],
     );

@@ -299,14 +299,15 @@ export class ComplianceService {
 
   /** One organization's weeks from `from` to `to` (ISO weeks, inclusive). */
   async organizationTrend(organizationId: string, from: string, to: string) {
-    const organization = await this.repository.jurisdictionOfOrganization(organizationId);
-    if (!organization) throw new ComplianceError(ComplianceErrorCode.ORGANIZATION_NOT_FOUND, { organizationId });
     const weeks = weekSpan(from, to);
-    const policy = (await this.policies.current(organization.jurisdictionCode)).policy;
-    const [rows, decisions] = await Promise.all([
+    // The three reads at once: an unknown organization simply has no pages or decisions.
+    const [organization, rows, decisions] = await Promise.all([
+      this.repository.jurisdictionOfOrganization(organizationId),
       this.repository.pageWeeks({ organizationIds: [organizationId] }, weeks),
       this.repository.decisionsInForce({ organizationId }, weeks[0]!.start, weeks[weeks.length - 1]!.end),
     ]);
+    if (!organization) throw new ComplianceError(ComplianceErrorCode.ORGANIZATION_NOT_FOUND, { organizationId });
+    const policy = (await this.policies.current(organization.jurisdictionCode)).policy;
     const byWeek = new Map<string, PageWeekRow[]>();
     for (const row of rows) byWeek.set(row.weekStart, [...(byWeek.get(row.weekStart) ?? []), row]);
     const urls = new Map(rows.map((row) => [row.pageId, row.url]));

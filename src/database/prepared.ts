@@ -1,0 +1,25 @@
+import type { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Runs a statement as a named prepared statement on the pooled connection that takes it:
+ * PostgreSQL parses it once per connection and, after a few executions, keeps a generic plan.
+ * For the statements every request sends (authentication, an organization's trend), where
+ * planning took longer than running (the trend's pages: 0.45 ms to plan, 0.19 ms to run).
+ * One `name` per statement text: PostgreSQL refuses a name prepared with another text.
+ */
+export async function preparedQuery<T>(
+  dataSource: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as Client;
+    const result = await client.query({ name, text, values });
+    return result.rows as T[];
+  } finally {
+    await runner.release();
+  }
+}
