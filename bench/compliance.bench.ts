@@ -448,12 +448,16 @@ async function repositorySql(
   run: (repository: ComplianceRepository) => Promise<unknown>,
 ): Promise<{ sql: string; params: unknown[] }[]> {
   const captured: { sql: string; params: unknown[] }[] = [];
-  const fake = {
-    query: (sql: string, params: unknown[] = []) => {
-      captured.push({ sql, params });
-      return Promise.resolve([]);
-    },
-  } as unknown as DataSource;
+  const query = (sql: string, params: unknown[] = []) => {
+    captured.push({ sql, params });
+    return Promise.resolve([]);
+  };
+  // Prepared statements go through a pooled connection's client (`preparedQuery`).
+  const client = {
+    query: ({ text, values }: { text: string; values?: unknown[] }) => query(text, values).then(() => ({ rows: [] })),
+  };
+  const runner = { connect: () => Promise.resolve(client), release: () => Promise.resolve() };
+  const fake = { query, createQueryRunner: () => runner } as unknown as DataSource;
   await run(new ComplianceRepository(fake));
   return captured;
 }
