@@ -635,10 +635,12 @@ async function main() {
     const db = new Client({ connectionString: databaseUrl });
     db.on('error', () => undefined); // the server is stopped in finally, after a failure too
     await db.connect();
-    const settings = await db.query<{ name: string; setting: string; unit: string | null }>(
-      `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'server_version')`,
+    // current_setting() names the unit (pg_settings gives shared_buffers in 8 kB blocks).
+    const settings = await db.query<{ name: string; value: string }>(
+      `SELECT name, current_setting(name) AS value FROM pg_settings
+        WHERE name IN ('shared_buffers', 'work_mem', 'random_page_cost', 'max_parallel_workers_per_gather', 'server_version')`,
     );
-    console.log(`PostgreSQL: ${settings.rows.map((s) => `${s.name}=${s.setting}${s.unit ?? ''}`).join(', ')}`);
+    console.log(`PostgreSQL: ${settings.rows.map((s) => `${s.name}=${s.value}`).join(', ')}`);
 
     console.log('\nGenerating:');
     const data = await fill(db, weeks);
