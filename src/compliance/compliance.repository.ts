@@ -226,21 +226,12 @@ export class ComplianceRepository {
   }
 
   /**
-   * The same facts for every page of a jurisdiction in one week, without names, URLs or order:
-   * what the quota rules need for a whole jurisdiction in one pass.
-   */
-  pageWeekFacts(jurisdiction: string, week: WeekRange): Promise<PageWeek[]> {
-    return this.dataSource.query(`SELECT ${PAGE_WEEK_FACTS} ${pageWeekSource('o.jurisdiction_code = $1')}`, [
-      jurisdiction,
-      ...weekParams([week]),
-    ]);
-  }
-
-  /**
-   * `pageWeekFacts` handed to `each` row by row as PostgreSQL sends them, none kept: the week
-   * report of Blagodarny (400 000 pages) held every row and its evaluation at once (≈ 1.1 GB of
-   * heap), and Node evaluated only after PostgreSQL had finished. Rows come as arrays (no column
-   * names per row). If `each` throws, the rest of the rows are read and dropped, then it rejects.
+   * The same facts for every page of a jurisdiction in one week, without names, URLs or order
+   * (what the quota rules need for a whole jurisdiction in one pass), handed to `each` row by row
+   * as PostgreSQL sends them, none kept: the week report of Blagodarny (400 000 pages) held every
+   * row and its evaluation at once (≈ 1.1 GB of heap), and Node evaluated only after PostgreSQL had
+   * finished. Rows come as arrays (no column names per row). If `each` throws, the rest of the rows
+   * are read and dropped, then it rejects.
    */
   async eachPageWeekFact(jurisdiction: string, week: WeekRange, each: (page: PageWeek) => void): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
@@ -272,7 +263,7 @@ export class ComplianceRepository {
   }
 
   /**
-   * One screen, in name order, of the organizations that `pageWeekFacts` evaluates (a page live
+   * One screen, in name order, of the organizations that `eachPageWeekFact` evaluates (a page live
    * on some day of the week), or of those among `only`. Walks the name index and stops after
    * the screen, so it can run beside the evaluation.
    */
