@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, Query, QueryArrayConfig } from 'pg';
+import { Query, QueryArrayConfig } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { preparedQuery } from '../database/prepared';
+import { preparedQuery, withPooledClient } from '../database/prepared';
 import type { Citation, Network, OfficialRank } from '../registry/policy.types';
 import type { OrganizationKind } from '../registry/organization-kind';
 import type { FrequencyDecisionFacts } from '../registry/organization-decision.rules';
@@ -233,33 +233,31 @@ export class ComplianceRepository {
    * finished. Rows come as arrays (no column names per row). If `each` throws, the rest of the rows
    * are read and dropped, then it rejects.
    */
-  async eachPageWeekFact(jurisdiction: string, week: WeekRange, each: (page: PageWeek) => void): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      const client = (await runner.connect()) as Client;
-      await new Promise<void>((resolve, reject) => {
-        let failure: unknown;
-        const config: QueryArrayConfig = {
-          text: `SELECT ${PAGE_WEEK_FACTS} ${pageWeekSource('o.jurisdiction_code = $1')}`,
-          values: [jurisdiction, ...weekParams([week])],
-          rowMode: 'array',
-        };
-        const query = new Query(config);
-        query.on('row', (row: unknown[]) => {
-          if (failure !== undefined) return;
-          try {
-            each(pageWeekOf(row));
-          } catch (error) {
-            failure = error;
-          }
-        });
-        query.on('error', reject);
-        query.on('end', () => (failure === undefined ? resolve() : reject(failure)));
-        void client.query(query);
-      });
-    } finally {
-      await runner.release();
-    }
+  eachPageWeekFact(jurisdiction: string, week: WeekRange, each: (page: PageWeek) => void): Promise<void> {
+    const config: QueryArrayConfig = {
+      text: `SELECT ${PAGE_WEEK_FACTS} ${pageWeekSource('o.jurisdiction_code = $1')}`,
+      values: [jurisdiction, ...weekParams([week])],
+      rowMode: 'array',
+    };
+    return withPooledClient(
+      this.dataSource,
+      (client) =>
+        new Promise<void>((resolve, reject) => {
+          let failure: unknown;
+          const query = new Query(config);
+          query.on('row', (row: unknown[]) => {
+            if (failure !== undefined) return;
+            try {
+              each(pageWeekOf(row));
+            } catch (error) {
+              failure = error;
+            }
+          });
+          query.on('error', reject);
+          query.on('end', () => (failure === undefined ? resolve() : reject(failure)));
+          void client.query(query);
+        }),
+    );
   }
 
   /**

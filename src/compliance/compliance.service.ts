@@ -309,23 +309,25 @@ export class ComplianceService {
     if (!organization) throw new ComplianceError(ComplianceErrorCode.ORGANIZATION_NOT_FOUND, { organizationId });
     const policy = (await this.policies.current(organization.jurisdictionCode)).policy;
     const byWeek = new Map<string, PageWeekRow[]>();
-    for (const row of rows) byWeek.set(row.weekStart, [...(byWeek.get(row.weekStart) ?? []), row]);
-    const urls = new Map(rows.map((row) => [row.pageId, row.url]));
+    for (const row of rows) {
+      const week = byWeek.get(row.weekStart);
+      if (week) week.push(row);
+      else byWeek.set(row.weekStart, [row]);
+    }
     return {
       organizationId,
       organizationName: organization.name,
       jurisdiction: organization.jurisdictionCode,
       weeks: weeks.map((range) => {
-        const evaluation = new WeekEvaluation(policy, decisions, range, true);
-        for (const row of byWeek.get(range.start) ?? []) evaluation.add(row);
-        const evaluated = evaluation.organization(organizationId);
+        const [evaluated] = reportOf(byWeek.get(range.start) ?? [], new WeekEvaluation(policy, decisions, range, true));
+        const status = evaluated?.status ?? 'not_applicable';
         return {
           week: range.week,
-          status: evaluated?.status ?? 'not_applicable',
-          statusTitle: QUOTA_STATUS_TITLES[evaluated?.status ?? 'not_applicable'],
+          status,
+          statusTitle: QUOTA_STATUS_TITLES[status],
           required: evaluated?.required ?? null,
           published: evaluated?.published ?? 0,
-          pages: (evaluated?.pages ?? []).map((page) => withUrl(page, urls)),
+          pages: evaluated?.pages ?? [],
         };
       }),
     };

@@ -1,6 +1,16 @@
 import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
+/** `work` on one pooled connection's own client, released afterwards (also when it fails). */
+export async function withPooledClient<T>(dataSource: DataSource, work: (client: Client) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    return await work((await runner.connect()) as Client);
+  } finally {
+    await runner.release();
+  }
+}
+
 /**
  * Runs a statement as a named prepared statement on the pooled connection that takes it:
  * PostgreSQL parses it once per connection and, after a few executions, keeps a generic plan.
@@ -8,18 +18,6 @@ import type { DataSource } from 'typeorm';
  * planning took longer than running (the trend's pages: 0.45 ms to plan, 0.19 ms to run).
  * One `name` per statement text: PostgreSQL refuses a name prepared with another text.
  */
-export async function preparedQuery<T>(
-  dataSource: DataSource,
-  name: string,
-  text: string,
-  values: unknown[],
-): Promise<T[]> {
-  const runner = dataSource.createQueryRunner();
-  try {
-    const client = (await runner.connect()) as Client;
-    const result = await client.query({ name, text, values });
-    return result.rows as T[];
-  } finally {
-    await runner.release();
-  }
+export function preparedQuery<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  return withPooledClient(dataSource, async (client) => (await client.query({ name, text, values })).rows as T[]);
 }
