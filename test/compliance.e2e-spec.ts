@@ -87,6 +87,16 @@ const posts = (pageId: string, monday: string, n: number, offset: string, tag = 
     };
   });
 
+/** A Blagodarny subordinate organization (3 a week) with its editor and a VK page live since January. */
+async function aBlagodarnySubordinateWithVkPage() {
+  const { organization, editor } = await anOrganizationWithEditor({
+    jurisdiction: BLAGODARNY,
+    kind: 'subordinate_organization',
+  });
+  const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+  return { organization, editor, page };
+}
+
 describe('Publications', () => {
   it('records a batch, reports bad rows by index and ignores a re-sent batch (idempotent on page + external id or URL)', async () => {
     const { organization, editor } = await anOrganizationWithEditor({
@@ -229,11 +239,7 @@ describe('Weekly quota (DOMAIN.md §3)', () => {
   });
 
   it('applies a frequency decision from the week it takes effect mid-month (Blagodarny Порядок п.4)', async () => {
-    const { organization, editor } = await anOrganizationWithEditor({
-      jurisdiction: BLAGODARNY,
-      kind: 'subordinate_organization',
-    });
-    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+    const { organization, editor, page } = await aBlagodarnySubordinateWithVkPage();
     await api()
       .post(`/api/v1/organizations/${organization.id}/posting-frequency-decisions`)
       .set(bearer(await asAdmin()))
@@ -270,11 +276,7 @@ describe('Weekly quota (DOMAIN.md §3)', () => {
   });
 
   it('treats the weeks an exemption agreed with the administration is in force as exempt, mid-week start included (Blagodarny п.4)', async () => {
-    const { organization, editor } = await anOrganizationWithEditor({
-      jurisdiction: BLAGODARNY,
-      kind: 'subordinate_organization',
-    });
-    const page = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+    const { organization, editor, page } = await aBlagodarnySubordinateWithVkPage();
     await api()
       .post(`/api/v1/organizations/${organization.id}/exemptions`)
       .set(bearer(await asAdmin()))

@@ -1,4 +1,5 @@
 import type { FrequencyDecisionFacts } from '../registry/organization-decision.rules';
+import { OrganizationKind } from '../registry/organization-kind';
 import { SEED_POLICIES } from '../registry/policy.seed';
 import { PageWeek, planExcuseOf, WeekEvaluation } from './week-evaluation.rules';
 
@@ -9,7 +10,7 @@ let pageNumber = 0;
 const page = (organizationId: string, over: Partial<PageWeek> = {}): PageWeek => ({
   pageId: `page-${++pageNumber}`,
   organizationId,
-  kind: 'subordinate_organization',
+  kind: OrganizationKind.SubordinateOrganization,
   network: 'vk',
   createdOn: '2026-01-12',
   deletedOn: null,
