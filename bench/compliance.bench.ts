@@ -44,6 +44,16 @@ const CONNECTIONS = 50;
 /** BENCH_PHASES=week,trend runs only those (ingest, week, findings, trend); data and EXPLAINs always. */
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'ingest,week,findings,trend').split(','));
 const TREND_WEEKS = 10;
+/**
+ * BENCH_PG_SETTINGS="max_wal_size=8GB checkpoint_timeout=30min": server settings that take effect on
+ * reload, set with ALTER SYSTEM before anything is generated (to compare settings on the same code).
+ */
+const PG_SETTINGS = settingsOf(process.env.BENCH_PG_SETTINGS);
+/**
+ * BENCH_INGEST_SETTINGS="max_wal_size=16GB": after the ingest, set these (reload and CHECKPOINT) and
+ * ingest again into the week before, so that two settings are compared in one run on the same data.
+ */
+const INGEST_SETTINGS = settingsOf(process.env.BENCH_INGEST_SETTINGS);
 const ADMIN = { email: 'bench@localhost', password: 'bench-password-long' };
 
 /**
@@ -377,8 +387,8 @@ async function fill(db: Client, weeks: string[]): Promise<Generated> {
   // The per-page week counts, as the ingest statement keeps them.
   let step = Date.now();
   await db.query(
-    `INSERT INTO publication_week_counts (page_id, week_start, published)
-     SELECT page_id, week_start, count(*) FROM publications GROUP BY page_id, week_start`,
+    `INSERT INTO publication_week_counts (week_start, page_id, published)
+     SELECT week_start, page_id, count(*) FROM publications GROUP BY week_start, page_id ORDER BY week_start, page_id`,
   );
   console.log(`  publication_week_counts from the publications in ${seconds(step)} s`);
 
@@ -436,7 +446,9 @@ async function fill(db: Client, weeks: string[]): Promise<Generated> {
   console.log(`  officials, exemptions, decisions, content plans in ${seconds(step)} s`);
   step = Date.now();
   await db.query('VACUUM ANALYZE');
-  console.log(`  VACUUM ANALYZE in ${seconds(step)} s; generated in ${seconds(started)} s`);
+  // Every run starts its measurements right after a checkpoint, as a server that has run a while.
+  await db.query('CHECKPOINT');
+  console.log(`  VACUUM ANALYZE and CHECKPOINT in ${seconds(step)} s; generated in ${seconds(started)} s`);
   return { organizations, pages, weeks, publications };
 }
 
@@ -516,6 +528,54 @@ interface IngestResult {
   perSecond: number;
   batchMedianMs: number;
   batchP95Ms: number;
+}
+
+function settingsOf(text: string | undefined): [name: string, value: string][] {
+  return (text ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((setting) => {
+      const [name, value] = setting.split('=');
+      if (!name || !/^[a-z_]+$/.test(name) || value === undefined) throw new Error(`not a setting: ${setting}`);
+      return [name, value];
+    });
+}
+
+/** ALTER SYSTEM for each setting, then a reload (only settings that a reload applies). */
+async function applySettings(db: Client, settings: [string, string][]): Promise<void> {
+  if (!settings.length) return;
+  for (const [name, value] of settings) await db.query(`ALTER SYSTEM SET ${name} = '${value.replace(/'/g, "''")}'`);
+  await db.query('SELECT pg_reload_conf()');
+}
+
+interface WalCounters {
+  bytes: number;
+  fullPageImages: number;
+  checkpoints: number;
+}
+
+/** The server's WAL written so far and the checkpoints started (PostgreSQL 17+ views). */
+async function walCounters(db: Client): Promise<WalCounters> {
+  const { rows } = await db.query<{ bytes: string; fpi: string; checkpoints: string }>(
+    `SELECT w.wal_bytes::text AS bytes, w.wal_fpi::text AS fpi, (c.num_timed + c.num_requested)::text AS checkpoints
+       FROM pg_stat_wal w, pg_stat_checkpointer c`,
+  );
+  return {
+    bytes: Number(rows[0]!.bytes),
+    fullPageImages: Number(rows[0]!.fpi),
+    checkpoints: Number(rows[0]!.checkpoints),
+  };
+}
+
+/** WAL per publication created between two readings. */
+function walPerPublication(before: WalCounters, after: WalCounters, created: number) {
+  return {
+    'WAL bytes/publication': Math.round((after.bytes - before.bytes) / Math.max(1, created)),
+    'full-page images/publication': Number(
+      ((after.fullPageImages - before.fullPageImages) / Math.max(1, created)).toFixed(2),
+    ),
+    checkpoints: after.checkpoints - before.checkpoints,
+  };
 }
 
 async function ingest(
@@ -640,10 +700,12 @@ async function main() {
     const db = new Client({ connectionString: databaseUrl });
     db.on('error', () => undefined); // the server is stopped in finally, after a failure too
     await db.connect();
+    await applySettings(db, PG_SETTINGS);
     // current_setting() names the unit (pg_settings gives shared_buffers in 8 kB blocks).
     const settings = await db.query<{ name: string; value: string }>(
       `SELECT name, current_setting(name) AS value FROM pg_settings
-        WHERE name IN ('shared_buffers', 'work_mem', 'random_page_cost', 'max_parallel_workers_per_gather', 'server_version')`,
+        WHERE name IN ('shared_buffers', 'work_mem', 'random_page_cost', 'max_parallel_workers_per_gather', 'server_version',
+                       'max_wal_size', 'checkpoint_timeout', 'wal_compression')`,
     );
     console.log(`PostgreSQL: ${settings.rows.map((s) => `${s.name}=${s.value}`).join(', ')}`);
 
@@ -659,15 +721,34 @@ async function main() {
     // 1. Ingest (into a week outside the evaluated ones, so the figures below stay those of the data).
     if (PHASES.has('ingest')) {
       console.log(`\n1. Ingest: batches of ${BATCH} into ${ingestWeek}`);
-      const results: IngestResult[] = [];
-      memory.begin();
+      const results: ({ settings: string } & IngestResult & ReturnType<typeof walPerPublication>)[] = [];
+      // Other backends report their WAL within a second (statistics are flushed at most once a second).
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
+      const measured = async (settings: string, run: () => Promise<IngestResult>) => {
+        await settle();
+        const before = await walCounters(db);
+        const result = await run();
+        await settle();
+        results.push({ settings, ...result, ...walPerPublication(before, await walCounters(db), result.created) });
+      };
       const jsonRoute = '/api/v1/publications';
+      const csvRoute = '/api/v1/publications/import';
+      const asJson = 'application/json';
+      const round = async (settings: string, week: string, tag: string) => {
+        const bodies = ingestBodies(data, week, JSON_BATCHES, false, `json${tag}`);
+        await measured(settings, () => ingest(base, token, jsonRoute, bodies, INGEST_CLIENTS, asJson));
+        const csv = ingestBodies(data, week, CSV_BATCHES, true, `csv${tag}`);
+        await measured(settings, () => ingest(base, token, csvRoute, csv, INGEST_CLIENTS, 'text/csv'));
+      };
+      memory.begin();
       const warm = ingestBodies(data, ingestWeek, 3, false, 'warm');
-      results.push(await ingest(base, token, jsonRoute, warm, 1, 'application/json'));
-      const bodies = ingestBodies(data, ingestWeek, JSON_BATCHES, false, 'json');
-      results.push(await ingest(base, token, jsonRoute, bodies, INGEST_CLIENTS, 'application/json'));
-      const csv = ingestBodies(data, ingestWeek, CSV_BATCHES, true, 'csv');
-      results.push(await ingest(base, token, '/api/v1/publications/import', csv, INGEST_CLIENTS, 'text/csv'));
+      await measured('', () => ingest(base, token, jsonRoute, warm, 1, asJson));
+      await round('', ingestWeek, '');
+      if (INGEST_SETTINGS.length) {
+        await applySettings(db, INGEST_SETTINGS);
+        await db.query('CHECKPOINT');
+        await round(INGEST_SETTINGS.map((s) => s.join('=')).join(' '), shiftIsoWeek(ingestWeek, -1), '-again');
+      }
       memory.end('ingest');
       console.table(results);
       summary.push(
