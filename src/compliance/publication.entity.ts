@@ -27,7 +27,8 @@ export type PublicationSource = (typeof PUBLICATION_SOURCES)[number];
  */
 @Entity('publications')
 @Index('publications_page_source_key', ['pageId', 'sourceKey'], { unique: true })
-@Index('publications_page_week_idx', ['pageId', 'weekStart'])
+// Week first, as the counting is: an ingest writes into its week's part of the index, not all over it.
+@Index('publications_week_page_idx', ['weekStart', 'pageId'])
 @Check('publications_reference', `external_id IS NOT NULL OR url IS NOT NULL`)
 @Check('publications_week_monday', `extract(isodow from week_start) = 1`)
 @Check('publications_source', `source IN ('manual', 'import', 'connector')`)
@@ -88,14 +89,14 @@ export class Publication {
  */
 @Entity('publication_week_counts')
 @Check('publication_week_counts_positive', `published > 0`)
-// One week's counts of a jurisdiction without reading the other weeks' (the key leads with the page).
-@Index('publication_week_counts_week_idx', ['weekStart', 'pageId'])
+// The key leads with the week: an evaluation reads one week's counts of a jurisdiction, an ingest
+// adds to one week's part of the key. A page's weeks (its trend, a cascade) are a skip scan.
 export class PublicationWeekCount {
-  @PrimaryColumn({ name: 'page_id', type: 'uuid' })
-  pageId!: string;
-
   @PrimaryColumn({ name: 'week_start', type: 'date' })
   weekStart!: string;
+
+  @PrimaryColumn({ name: 'page_id', type: 'uuid' })
+  pageId!: string;
 
   @ManyToOne(() => OfficialPage, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'page_id' })
