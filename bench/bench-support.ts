@@ -64,6 +64,8 @@ export interface ServiceOptions {
   nodeArgs?: string[];
   /** An IPC channel to the service (for a memory probe). */
   ipc?: boolean;
+  /** Variables of the service unless the runner's environment sets them (e.g. a schedule `off`). */
+  defaults?: Record<string, string>;
 }
 
 /** The compiled service on `databaseUrl`, in production mode, on a port it picks; resolves once it listens. */
@@ -83,7 +85,8 @@ export function startService(
       DATABASE_URL: databaseUrl,
       ADMIN_EMAIL: options.admin.email,
       ADMIN_PASSWORD: options.admin.password,
-      // Schedules as configured by whoever runs the bench (the service's defaults otherwise).
+      ...options.defaults,
+      // Schedules as configured by whoever runs the bench (the bench's or the service's defaults otherwise).
       ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key.endsWith('_CRON'))),
     },
   });
