@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { api, asAdmin, aUser, bearer, expectProblem } from './support/api';
 import { anOfficial } from './support/organizations.builders';
 import { aHandle, aPage, anOrganizationWithEditor, patchPage } from './support/pages.builders';
@@ -209,6 +210,20 @@ describe('Publications', () => {
     expect(tooMany.body.errors[0].field).toBe('publications');
     expectProblem(
       await api().post('/api/v1/publications').set(bearer(token)).send({ publications: 'all' }),
+      400,
+      'COMMON.VALIDATION_FAILED',
+    );
+    const unknownField = await api()
+      .post('/api/v1/publications')
+      .set(bearer(token))
+      .send({ publications: [{}], pages: [] });
+    expectProblem(unknownField, 400, 'COMMON.VALIDATION_FAILED');
+    expect(unknownField.body.errors).toEqual([{ field: 'pages', message: 'такого поля нет в запросе этого типа' }]);
+    const bareList = await api().post('/api/v1/publications').set(bearer(token)).send([{ pageId: randomUUID() }]);
+    expectProblem(bareList, 400, 'COMMON.VALIDATION_FAILED');
+    expect(bareList.body.errors[0]).toEqual({ field: 'publications', message: 'ожидается список публикаций' });
+    expectProblem(
+      await api().post('/api/v1/publications').set(bearer(token)).set('content-type', 'application/json').send('null'),
       400,
       'COMMON.VALIDATION_FAILED',
     );

@@ -7,6 +7,7 @@ import { Role } from '../auth/role';
 import { parseIsoWeek } from '../calendar/working-time';
 import { WEEK_SCREEN_DEFAULT } from './quota.rules';
 import { CommonError, CommonErrorCode } from '../common/errors/common.errors';
+import { ShallowBody } from '../common/pipes/shallow-body';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { ComplianceService, writerOf } from './compliance.service';
@@ -39,9 +40,13 @@ export class ComplianceController {
   @ApiOperation({
     summary: 'Record publications (up to 10 000): idempotent on page + external id or URL; bad rows reported by index',
   })
+  @ApiBody({ type: PublicationBatchDto })
   @ApiOkResponse({ type: IngestReportDto })
   @ApiProblems(400, 401, 403, 413)
-  ingest(@CurrentPrincipal() principal: Principal, @Body() body: PublicationBatchDto): Promise<IngestReportDto> {
+  ingest(
+    @CurrentPrincipal() principal: Principal,
+    @ShallowBody(PublicationBatchDto) body: PublicationBatchDto,
+  ): Promise<IngestReportDto> {
     return this.compliance.ingest(body.publications, writerOf(principal), 'manual');
   }
 

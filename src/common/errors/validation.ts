@@ -45,15 +45,23 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return fields;
 }
 
+/** What every request DTO is checked with: unknown fields are problems, the first failure per field. */
+export const VALIDATOR_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  stopAtFirstError: true,
+} as const;
+
+export function validationProblem(errors: ValidationError[]): CommonError {
+  return new CommonError(CommonErrorCode.VALIDATION_FAILED, {}, flattenValidationErrors(errors));
+}
+
 export function createValidationPipe() {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
+    ...VALIDATOR_OPTIONS,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    stopAtFirstError: true,
-    exceptionFactory: (errors) =>
-      new CommonError(CommonErrorCode.VALIDATION_FAILED, {}, flattenValidationErrors(errors)),
+    exceptionFactory: validationProblem,
   });
 }

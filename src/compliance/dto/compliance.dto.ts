@@ -60,11 +60,12 @@ export class PublicationInputDto {
 /** Rows are checked one by one in the service, so that one bad row does not sink the batch. */
 export class PublicationBatchDto {
   @ApiProperty({ type: [PublicationInputDto], maxItems: MAX_PUBLICATIONS_PER_REQUEST })
-  @IsArray({ message: 'ожидается список публикаций' })
   @ArrayMinSize(1, { message: 'нужна хотя бы одна публикация' })
   @ArrayMaxSize(MAX_PUBLICATIONS_PER_REQUEST, {
     message: `не более ${MAX_PUBLICATIONS_PER_REQUEST} публикаций за запрос`,
   })
+  // Nearest the property: checked first, so a missing or wrong list says so (stopAtFirstError).
+  @IsArray({ message: 'ожидается список публикаций' })
   publications!: unknown[];
 }
 
