@@ -127,18 +127,25 @@ export class ComplianceRepository {
   /**
    * Pages named by id (live or deleted) and live pages named by their normalized URL. Two index
    * lookups: one query with `id = ANY(…) OR url = ANY(…)` scanned every page (≈ 0.7 s a batch at
-   * 500 000 pages), since the URL index covers live pages only.
+   * 500 000 pages), since the URL index covers live pages only. The names are joined as a list
+   * (`unnest`), not matched with `= ANY(…)`: for 10 000 ids the planner chose a parallel bitmap
+   * scan, three processes for the same time, and every ingest batch paid ≈ 40 % more CPU.
    */
   async findIngestPages(ids: string[], urls: string[]): Promise<{ byId: IngestPage[]; byUrl: IngestPage[] }> {
-    const select = `SELECT p.id, p.url, p.network, p.organization_id AS "organizationId",
+    const select = (names: string) => `SELECT p.id, p.url, p.network, p.organization_id AS "organizationId",
               o.jurisdiction_code AS "jurisdictionCode", j.time_zone AS "timeZone"
-         FROM official_pages p
+         FROM ${names}
          JOIN organizations o ON o.id = p.organization_id
          JOIN jurisdictions j ON j.code = o.jurisdiction_code`;
     const [byId, byUrl] = await Promise.all([
-      ids.length ? this.dataSource.query(`${select} WHERE p.id = ANY($1::uuid[])`, [ids]) : [],
+      ids.length
+        ? this.dataSource.query(select(`unnest($1::uuid[]) AS k(id) JOIN official_pages p ON p.id = k.id`), [ids])
+        : [],
       urls.length
-        ? this.dataSource.query(`${select} WHERE p.deleted_on IS NULL AND p.url = ANY($1::text[])`, [urls])
+        ? this.dataSource.query(
+            select(`unnest($1::text[]) AS k(url) JOIN official_pages p ON p.url = k.url AND p.deleted_on IS NULL`),
+            [urls],
+          )
         : [],
     ]);
     return { byId, byUrl };
