@@ -2,6 +2,10 @@
  * Preloaded into the service by the compliance benchmark (`node -r dist/bench/memory-probe.js`):
  * sends the process's memory to the parent over the IPC channel every 100 ms. Does nothing when
  * the service runs without one.
+ *
+ * When the bench goes away (killed, crashed) the channel closes and the service stops as on
+ * SIGTERM: an orphaned service was found spinning a core at 100 % (its IPC channel closed) through
+ * the next bench run, which measured everything at half speed.
  */
 if (process.send) {
   const timer = setInterval(() => {
@@ -9,4 +13,8 @@ if (process.send) {
     process.send?.({ rss, heapUsed, heapTotal });
   }, 100);
   timer.unref();
+  process.once('disconnect', () => {
+    clearInterval(timer);
+    process.kill(process.pid, 'SIGTERM');
+  });
 }
