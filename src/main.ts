@@ -13,8 +13,10 @@ import { openDatabaseServer } from './database/database-server';
 import { setupOpenApi } from './openapi';
 import { requestIdOf } from './common/request-id';
 import { XLSX_MIME } from './registry/registry-import.controller';
+import { tolerateClosedLogPipes } from './common/log-pipes';
 
 async function bootstrap() {
+  tolerateClosedLogPipes();
   let env;
   try {
     env = validateEnvironment(process.env);

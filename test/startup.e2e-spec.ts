@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { freePort, MAIN, ROOT, runScript, startApp, testEnvironment } from './support/processes';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 jest.setTimeout(180_000);
+
 
 describe('Start-up', () => {
   it('stops with one line naming a bad configuration variable', () => {
@@ -108,6 +109,31 @@ describe('Start-up', () => {
     expect(fourth.output()).toContain('Removing stale');
     await request(fourth.url).get('/ready').expect(200);
     expect(await fourth.stop('SIGINT')).toBe(0);
+  });
+
+  it('goes on when whoever read its log went away, and still stops on SIGTERM', async () => {
+    // The service's own guard, in a process that logs through console and reports uncaught
+    // exceptions there, as the service does: without the guard every write to the closed pipe was
+    // an uncaught exception whose report was the next write (a loop at 100 % CPU).
+    const script = `
+      const guarded = process.argv[1] === 'guarded';
+      if (guarded) require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'common', 'log-pipes.js'))}).tolerateClosedLogPipes();
+      let uncaught = 0;
+      process.on('uncaughtException', (error) => { uncaught++; console.error(error); });
+      process.on('SIGTERM', () => { require('node:fs').writeFileSync(process.argv[2], String(uncaught)); process.exit(0); });
+      setInterval(() => console.log('tick'), 20);
+      console.log('ready');`;
+    const report = path.join(mkdtempSync(path.join(tmpdir(), 'opr-pipes-')), 'uncaught');
+    const child = spawn(process.execPath, ['-e', script, 'guarded', report], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    child.stderr.destroy();
+    // Fifty writes to the closed pipes.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(readFileSync(report, 'utf8')).toBe('0');
   });
 
   it('limits login attempts per address and never logs passwords or tokens', async () => {
