@@ -7,7 +7,6 @@ import { spawn, spawnSync } from 'node:child_process';
 
 jest.setTimeout(180_000);
 
-
 describe('Start-up', () => {
   it('stops with one line naming a bad configuration variable', () => {
     const result = spawnSync(process.execPath, [MAIN], {
