@@ -219,7 +219,10 @@ describe('Publications', () => {
       .send({ publications: [{}], pages: [] });
     expectProblem(unknownField, 400, 'COMMON.VALIDATION_FAILED');
     expect(unknownField.body.errors).toEqual([{ field: 'pages', message: 'такого поля нет в запросе этого типа' }]);
-    const bareList = await api().post('/api/v1/publications').set(bearer(token)).send([{ pageId: randomUUID() }]);
+    const bareList = await api()
+      .post('/api/v1/publications')
+      .set(bearer(token))
+      .send([{ pageId: randomUUID() }]);
     expectProblem(bareList, 400, 'COMMON.VALIDATION_FAILED');
     expect(bareList.body.errors[0]).toEqual({ field: 'publications', message: 'ожидается список публикаций' });
     expectProblem(
