@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { api, asAdmin, aUser, bearer, expectProblem } from './support/api';
 import { anOfficial } from './support/organizations.builders';
 import { aHandle, aPage, anOrganizationWithEditor, patchPage } from './support/pages.builders';
-import { planAction, putItems, someItems } from './support/content-plan.builders';
+import { anItem, planAction, putItems, someItems } from './support/content-plan.builders';
 
 const BLAGODARNY = 'blagodarny-mo';
 const KHABAROVSK = 'khabarovsk-krai';
@@ -367,6 +367,53 @@ describe('Weekly quota (DOMAIN.md §3)', () => {
     await publish(editor.token, posts(page.id, '2026-07-06', 3, '+10:00')).expect(200);
     const w28 = await organizationWeek('2026-W28', KHABAROVSK, organization.id);
     expect(w28.plan).toEqual({ plannedItems: 5, publishedAsPlanned: 3 });
+  });
+
+  it('counts an approved item as gone out only on its local day, on its page or in its network (Khabarovsk Положение 1 п.5)', async () => {
+    const { organization, editor } = await anOrganizationWithEditor({
+      jurisdiction: KHABAROVSK,
+      kind: 'executive_body',
+    });
+    const vk = await aPage({ organizationId: organization.id, network: 'vk', createdOn: '2026-01-12' });
+    const ok = await aPage({
+      organizationId: organization.id,
+      network: 'ok',
+      url: `https://ok.ru/${aHandle()}`,
+      createdOn: '2026-01-12',
+    });
+    const items = [
+      anItem('2026-07-20', { networks: ['vk'] }), // Monday: a VK post at 23:59 local time
+      anItem('2026-07-21', { networks: [], pageIds: [ok.id] }), // Tuesday: posts on the other page, or Wednesday
+      anItem('2026-07-22', { networks: ['ok'] }), // Wednesday: the OK post at 00:00 local time
+      anItem('2026-07-23', { networks: ['vk', 'ok'] }), // Thursday: nothing
+      anItem('2026-07-24', { networks: [], pageIds: [vk.id] }), // Friday: the post came Saturday 00:00 local time
+    ];
+    const coordinator = await aUser({ role: 'coordinator', jurisdictions: [KHABAROVSK] });
+    await putItems(
+      organization.id,
+      '2026-W30',
+      { items },
+      { token: editor.token, now: '2026-07-15T10:00:00+10:00' },
+    ).expect(200);
+    await planAction(organization.id, '2026-W30', 'submit', {
+      token: editor.token,
+      version: 1,
+      now: '2026-07-15T11:00:00+10:00',
+    }).expect(200);
+    await planAction(organization.id, '2026-W30', 'approve', {
+      token: coordinator.token,
+      version: 2,
+      now: '2026-07-15T15:00:00+10:00',
+    }).expect(200);
+    const tag = aHandle();
+    await publish(editor.token, [
+      { pageId: vk.id, publishedAt: '2026-07-20T23:59:00+10:00', externalId: `${tag}-1` },
+      { pageId: vk.id, publishedAt: '2026-07-21T12:00:00+10:00', externalId: `${tag}-2` },
+      { pageId: ok.id, publishedAt: '2026-07-22T00:00:00+10:00', externalId: `${tag}-3` },
+      { pageId: vk.id, publishedAt: '2026-07-24T14:00:00Z', externalId: `${tag}-4` },
+    ]).expect(200);
+    const week = await organizationWeek('2026-W30', KHABAROVSK, organization.id);
+    expect(week.plan).toEqual({ plannedItems: 5, publishedAsPlanned: 2 });
   });
 
   it('evaluates the whole jurisdiction for the totals and shows one screen of organizations in name order, optionally of one status (Blagodarny п.3.3.1.1: 3 a week)', async () => {
