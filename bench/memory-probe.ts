@@ -4,8 +4,9 @@
  * the service runs without one.
  *
  * When the bench goes away (killed, crashed) the channel closes and the service stops as on
- * SIGTERM: an orphaned service was found spinning a core at 100 % (its IPC channel closed) through
- * the next bench run, which measured everything at half speed.
+ * SIGTERM. An orphaned service was found spinning a core at 100 % through the next bench run: its
+ * next send failed, and reporting that on its closed stderr looped (fixed in the service, see
+ * src/common/log-pipes.ts); an orphan has nothing to report to anyway.
  */
 if (process.send) {
   const timer = setInterval(() => {
