@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { api, asAdmin, aUser, bearer, expectProblem } from './support/api';
 import { anOfficial } from './support/organizations.builders';
 import { aHandle, aPage, anOrganizationWithEditor, patchPage } from './support/pages.builders';
-import { anItem, planAction, putItems, someItems } from './support/content-plan.builders';
+import { anApprovedPlan, anItem, planAction, putItems, someItems } from './support/content-plan.builders';
 
 const BLAGODARNY = 'blagodarny-mo';
 const KHABAROVSK = 'khabarovsk-krai';
@@ -346,23 +346,7 @@ describe('Weekly quota (DOMAIN.md §3)', () => {
     await publish(editor.token, posts(page.id, '2026-06-29', 1, '+10:00')).expect(200);
     expect(await organizationWeek('2026-W27', KHABAROVSK, organization.id)).toMatchObject({ status: 'excused' });
 
-    const coordinator = await aUser({ role: 'coordinator', jurisdictions: [KHABAROVSK] });
-    await putItems(
-      organization.id,
-      '2026-W28',
-      { items: someItems('2026-07-06', 5) },
-      { token: editor.token, now: '2026-07-01T10:00:00+10:00' },
-    ).expect(200);
-    await planAction(organization.id, '2026-W28', 'submit', {
-      token: editor.token,
-      version: 1,
-      now: '2026-07-01T11:00:00+10:00',
-    }).expect(200);
-    await planAction(organization.id, '2026-W28', 'approve', {
-      token: coordinator.token,
-      version: 2,
-      now: '2026-07-01T15:00:00+10:00',
-    }).expect(200);
+    await anApprovedPlan(organization.id, '2026-W28', someItems('2026-07-06', 5), editor.token, '2026-07-01');
     // Three of the five planned days carry a post on the page's network.
     await publish(editor.token, posts(page.id, '2026-07-06', 3, '+10:00')).expect(200);
     const w28 = await organizationWeek('2026-W28', KHABAROVSK, organization.id);
@@ -388,23 +372,7 @@ describe('Weekly quota (DOMAIN.md §3)', () => {
       anItem('2026-07-23', { networks: ['vk', 'ok'] }), // Thursday: nothing
       anItem('2026-07-24', { networks: [], pageIds: [vk.id] }), // Friday: the post came Saturday 00:00 local time
     ];
-    const coordinator = await aUser({ role: 'coordinator', jurisdictions: [KHABAROVSK] });
-    await putItems(
-      organization.id,
-      '2026-W30',
-      { items },
-      { token: editor.token, now: '2026-07-15T10:00:00+10:00' },
-    ).expect(200);
-    await planAction(organization.id, '2026-W30', 'submit', {
-      token: editor.token,
-      version: 1,
-      now: '2026-07-15T11:00:00+10:00',
-    }).expect(200);
-    await planAction(organization.id, '2026-W30', 'approve', {
-      token: coordinator.token,
-      version: 2,
-      now: '2026-07-15T15:00:00+10:00',
-    }).expect(200);
+    await anApprovedPlan(organization.id, '2026-W30', items, editor.token, '2026-07-15');
     const tag = aHandle();
     await publish(editor.token, [
       { pageId: vk.id, publishedAt: '2026-07-20T23:59:00+10:00', externalId: `${tag}-1` },

@@ -88,3 +88,23 @@ export async function queueOf(week: string, token: string, query: Record<string,
   if (now) test.set('X-Test-Now', now);
   return test;
 }
+
+/**
+ * Builder: `items` of a Khabarovsk organization's `week` put by its editor, submitted and approved
+ * by a coordinator on `day` (10:00, 11:00 and 15:00 Khabarovsk time).
+ */
+export async function anApprovedPlan(
+  organizationId: string,
+  week: string,
+  items: PlanItemSeed[],
+  editorToken: string,
+  day: string,
+) {
+  const at = (time: string) => `${day}T${time}:00+10:00`;
+  await putItems(organizationId, week, { items }, { token: editorToken, now: at('10:00') }).expect(200);
+  await planAction(organizationId, week, 'submit', { token: editorToken, version: 1, now: at('11:00') }).expect(200);
+  const coordinator = await aCoordinator();
+  await planAction(organizationId, week, 'approve', { token: coordinator.token, version: 2, now: at('15:00') }).expect(
+    200,
+  );
+}
