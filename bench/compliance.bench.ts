@@ -26,6 +26,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import { isoWeekBounds, isoWeekMonday, isoWeekOf, shiftIsoWeek } from '../src/calendar/working-time';
 import { ComplianceRepository, WeekRange } from '../src/compliance/compliance.repository';
+import type { PreparedStatements } from '../src/database/prepared';
 import { median, percentile, PLACES as ALL_PLACES, ROOT, startBenchDatabase, startService } from './bench-support';
 import { normalizePageUrl } from '../src/registry/page-url.rules';
 import type { Network } from '../src/registry/policy.types';
@@ -468,8 +469,8 @@ async function repositorySql(
     captured.push({ sql, params });
     return Promise.resolve([]);
   };
-  // Prepared statements and streamed rows go through a pooled connection's client: a config
-  // (`preparedQuery`) or a node-postgres `Query`, which is told that no rows came.
+  // Streamed rows go through a pooled connection's client: a node-postgres `Query`, which is told
+  // that no rows came. Prepared statements go through their own pool.
   const client = {
     query: (config: { text: string; values?: unknown[]; emit?: (event: string) => void }) => {
       void query(config.text, config.values);
@@ -479,7 +480,8 @@ async function repositorySql(
   };
   const runner = { connect: () => Promise.resolve(client), release: () => Promise.resolve() };
   const fake = { query, createQueryRunner: () => runner } as unknown as DataSource;
-  await run(new ComplianceRepository(fake));
+  const prepared = { query: (_name: string, sql: string, params: unknown[]) => query(sql, params) };
+  await run(new ComplianceRepository(fake, prepared as unknown as PreparedStatements));
   return captured;
 }
 
@@ -499,18 +501,44 @@ async function timed(db: Client, sql: string, params: unknown[]): Promise<{ ms: 
   return { ms: performance.now() - started, rows: result.rowCount ?? result.rows.length };
 }
 
+/** A parameter of the bench's own queries (strings and lists of strings) as an SQL literal. */
+function literal(value: unknown): string {
+  const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  if (Array.isArray(value)) return quote(`{${value.map((v) => `"${String(v)}"`).join(',')}}`);
+  return quote(String(value));
+}
+
 const BIG_TABLES =
   /Seq Scan on (organizations|official_pages|publications|publication_week_counts|content_plans|compliance_findings)\b/;
 
+/**
+ * `generic`: the plan the service runs for a prepared point lookup (`PreparedStatements`): the
+ * statement prepared and executed with `plan_cache_mode=force_generic_plan`, not planned for the
+ * values at hand.
+ */
 async function explain(
   db: Client,
   label: string,
   query: { sql: string; params: unknown[] },
   seqScansExpected: boolean,
+  { generic = false } = {},
 ) {
-  const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
+  const analyze = 'EXPLAIN (ANALYZE, BUFFERS)';
+  let plan: { rows: { 'QUERY PLAN': string }[] };
+  if (generic) {
+    await db.query(`SET plan_cache_mode = force_generic_plan`);
+    await db.query(`PREPARE bench_explained AS ${query.sql}`);
+    try {
+      plan = await db.query(`${analyze} EXECUTE bench_explained(${query.params.map(literal).join(', ')})`);
+    } finally {
+      await db.query('DEALLOCATE bench_explained');
+      await db.query('RESET plan_cache_mode');
+    }
+  } else {
+    plan = await db.query(`${analyze} ${query.sql}`, query.params);
+  }
   const lines = plan.rows.map((r) => r['QUERY PLAN']);
-  console.log(`\nEXPLAIN (ANALYZE, BUFFERS) ${label}:\n  ${lines.join('\n  ')}`);
+  console.log(`\n${analyze}${generic ? ' generic plan of the prepared' : ''} ${label}:\n  ${lines.join('\n  ')}`);
   const seqScans = lines.filter((l) => BIG_TABLES.test(l)).map((l) => l.trim().replace(/\s+\(.*$/, ''));
   if (seqScansExpected) console.log(`  (whole-week evaluation: full scans are expected) ${seqScans.join('; ')}`);
   else
@@ -945,11 +973,18 @@ async function main() {
     await explain(db, `week report screen (${largest}, first 100 organizations)`, screenQuery!, false);
     const organizationId = data.organizations[0]!.id;
     const [trendQuery] = await repositorySql((r) => r.pageWeeks({ organizationIds: [organizationId] }, trendWeeks));
-    await explain(db, 'trend query (pageWeeks, one organization, 10 weeks)', trendQuery!, false);
+    await explain(db, 'trend query (pageWeeks, one organization, 10 weeks)', trendQuery!, false, { generic: true });
     const [decisionsQuery] = await repositorySql((r) =>
       r.decisionsInForce({ organizationId }, trendWeeks[0]!.start, range.end),
     );
-    await explain(db, 'trend: decisions in force', decisionsQuery!, false);
+    await explain(db, 'trend: decisions in force', decisionsQuery!, false, { generic: true });
+    const screenIds = data.organizations.filter((o) => o.jurisdiction === largest).slice(0, 100);
+    const [screenPagesQuery] = await repositorySql((r) =>
+      r.pageWeeks({ organizationIds: screenIds.map((o) => o.id) }, [range]),
+    );
+    await explain(db, `week report screen's pages (pageWeeks, 100 organizations)`, screenPagesQuery!, false, {
+      generic: true,
+    });
 
     // 5. Memory and size.
     const sizes = await db.query<{ relation: string; mb: string; rows: string }>(

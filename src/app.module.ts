@@ -12,6 +12,7 @@ import { createValidationPipe } from './common/errors/validation';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { TestClockInterceptor } from './common/test-clock.interceptor';
 import { EnvironmentVariables, validateEnvironment } from './config/env.validation';
+import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/database.options';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -55,6 +56,7 @@ export class AppModule {
           migrationsRun: true,
           migrationsTransactionMode: 'each',
         }),
+        DatabaseModule.forRoot(options.databaseUrl),
         CommonModule,
         JobsModule.forRoot(options.databaseUrl),
         CalendarModule,

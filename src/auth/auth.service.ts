@@ -10,7 +10,7 @@ import { verifyPassword } from './password';
 import { Principal } from './principal';
 import { digestToken, newToken } from './token';
 import { UsersRepository } from './users.repository';
-import { preparedQuery } from '../database/prepared';
+import { PreparedStatements } from '../database/prepared';
 
 /** Last-use time is written at most this often per token, not on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -22,6 +22,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly config: ConfigService<EnvironmentVariables, true>,
     private readonly clock: Clock,
+    private readonly prepared: PreparedStatements,
   ) {}
 
   async login(email: string, password: string) {
@@ -42,14 +43,13 @@ export class AuthService {
    * scopes together.
    */
   async authenticate(token: string): Promise<Principal> {
-    const [row] = await preparedQuery<
+    const [row] = await this.prepared.query<
       Principal & {
         expiresAt: Date | null;
         lastUsedAt: Date | null;
         isActive: boolean;
       }
     >(
-      this.dataSource,
       'auth.authenticate',
       `SELECT t.id AS "tokenId", t.kind AS "tokenKind", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt",
               u.id AS "userId", u.email, u.full_name AS "fullName", u.role, u.is_active AS "isActive",

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Query, QueryArrayConfig } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { preparedQuery, withPooledClient } from '../database/prepared';
+import { PreparedStatements, withPooledClient } from '../database/prepared';
 import type { Citation, Network, OfficialRank } from '../registry/policy.types';
 import type { OrganizationKind } from '../registry/organization-kind';
 import type { FrequencyDecisionFacts } from '../registry/organization-decision.rules';
@@ -115,7 +115,10 @@ export interface FindingFilter {
 
 @Injectable()
 export class ComplianceRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly prepared: PreparedStatements,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -228,8 +231,8 @@ export class ComplianceRepository {
          ${pageWeekSource(byIds ? 'o.id = ANY($1::uuid[])' : 'o.jurisdiction_code = $1')}
         ORDER BY w.start, o.name, o.id, p.network, p.created_on, p.id`;
     if (!byIds) return this.dataSource.query(sql, [scope.jurisdiction, ...weekParams(weeks)]);
-    // Asked per request (trends, screens): prepared.
-    return preparedQuery(this.dataSource, 'compliance.page-weeks', sql, [scope.organizationIds, ...weekParams(weeks)]);
+    // Asked per request (trends, screens): prepared, looked up by the organizations' keys.
+    return this.prepared.query('compliance.page-weeks', sql, [scope.organizationIds, ...weekParams(weeks)]);
   }
 
   /**
@@ -295,18 +298,18 @@ export class ComplianceRepository {
     to: string,
   ): Promise<Map<string, (FrequencyDecisionFacts & { id: string })[]>> {
     const byOrganization = 'organizationId' in scope;
-    const rows = await preparedQuery<FrequencyDecisionFacts & { id: string; organizationId: string }>(
-      this.dataSource,
-      byOrganization ? 'compliance.decisions-of-organization' : 'compliance.decisions-of-jurisdiction',
-      `SELECT d.id, d.organization_id AS "organizationId", d.minimum_per_week AS "minimumPerWeek",
+    const sql = `SELECT d.id, d.organization_id AS "organizationId", d.minimum_per_week AS "minimumPerWeek",
               d.decision_number AS "decisionNumber", d.decision_date::text AS "decisionDate", d.clause,
               d.valid_from::text AS "validFrom", d.valid_to::text AS "validTo"
          FROM posting_frequency_decisions d
          JOIN organizations o ON o.id = d.organization_id
         WHERE ${byOrganization ? 'o.id = $1::uuid' : 'o.jurisdiction_code = $1'}
-          AND d.valid_from <= $3 AND (d.valid_to IS NULL OR d.valid_to >= $2)`,
-      [byOrganization ? scope.organizationId : scope.jurisdiction, from, to],
-    );
+          AND d.valid_from <= $3 AND (d.valid_to IS NULL OR d.valid_to >= $2)`;
+    const values = [byOrganization ? scope.organizationId : scope.jurisdiction, from, to];
+    // One organization's (a trend) by its key, prepared; a jurisdiction's planned for the one asked.
+    const rows: (FrequencyDecisionFacts & { id: string; organizationId: string })[] = byOrganization
+      ? await this.prepared.query('compliance.decisions-of-organization', sql, values)
+      : await this.dataSource.query(sql, values);
     const map = new Map<string, (FrequencyDecisionFacts & { id: string })[]>();
     for (const { organizationId, ...decision } of rows) {
       const list = map.get(organizationId) ?? [];
@@ -565,8 +568,7 @@ export class ComplianceRepository {
   async jurisdictionOfOrganization(
     id: string,
   ): Promise<{ jurisdictionCode: string; name: string; kind: OrganizationKind } | undefined> {
-    const rows = await preparedQuery<{ jurisdictionCode: string; name: string; kind: OrganizationKind }>(
-      this.dataSource,
+    const rows = await this.prepared.query<{ jurisdictionCode: string; name: string; kind: OrganizationKind }>(
       'compliance.organization',
       `SELECT jurisdiction_code AS "jurisdictionCode", name, kind FROM organizations WHERE id = $1`,
       [id],

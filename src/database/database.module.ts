@@ -1,0 +1,21 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CONNECTION_OPTIONS } from './database.options';
+import { PreparedStatements } from './prepared';
+
+/** What the service's database offers besides TypeORM: the pool of prepared point lookups. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(databaseUrl: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        {
+          provide: PreparedStatements,
+          useFactory: () => new PreparedStatements({ url: databaseUrl, options: CONNECTION_OPTIONS, max: 10 }),
+        },
+      ],
+      exports: [PreparedStatements],
+    };
+  }
+}
