@@ -972,12 +972,10 @@ async function main() {
     );
     await explain(db, `week report screen (${largest}, first 100 organizations)`, screenQuery!, false);
     const organizationId = data.organizations[0]!.id;
-    const [trendQuery] = await repositorySql((r) => r.pageWeeks({ organizationIds: [organizationId] }, trendWeeks));
-    await explain(db, 'trend query (pageWeeks, one organization, 10 weeks)', trendQuery!, false, { generic: true });
-    const [decisionsQuery] = await repositorySql((r) =>
-      r.decisionsInForce({ organizationId }, trendWeeks[0]!.start, range.end),
-    );
-    await explain(db, 'trend: decisions in force', decisionsQuery!, false, { generic: true });
+    const [trendQuery] = await repositorySql((r) => r.organizationWeeks(organizationId, trendWeeks));
+    await explain(db, 'trend query (organizationWeeks, one organization, 10 weeks)', trendQuery!, false, {
+      generic: true,
+    });
     const screenIds = data.organizations.filter((o) => o.jurisdiction === largest).slice(0, 100);
     const [screenPagesQuery] = await repositorySql((r) =>
       r.pageWeeks({ organizationIds: screenIds.map((o) => o.id) }, [range]),

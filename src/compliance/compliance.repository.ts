@@ -94,6 +94,47 @@ function pageWeekSource(organizations: string) {
            ON x.organization_id = o.id AND x.start = w.start`;
 }
 
+/** `pageWeekSource` as `PageWeekRow`s, in report order. */
+function pageWeekRows(organizations: string) {
+  return `SELECT w.start::text AS "weekStart", o.name AS "organizationName", p.url, ${PAGE_WEEK_FACTS}
+         ${pageWeekSource(organizations)}
+        ORDER BY w.start, o.name, o.id, p.network, p.created_on, p.id`;
+}
+
+/** Posting-frequency decisions (d) of the organizations chosen over `o`, in force on some day of [$from, $to]. */
+function decisionsInForceSql(organizations: string, from: string, to: string) {
+  return `SELECT d.id, d.organization_id AS "organizationId", d.minimum_per_week AS "minimumPerWeek",
+              d.decision_number AS "decisionNumber", d.decision_date::text AS "decisionDate", d.clause,
+              d.valid_from::text AS "validFrom", d.valid_to::text AS "validTo"
+         FROM posting_frequency_decisions d
+         JOIN organizations o ON o.id = d.organization_id
+        WHERE ${organizations} AND d.valid_from <= ${to} AND (d.valid_to IS NULL OR d.valid_to >= ${from})`;
+}
+
+function byOrganization(rows: DecisionRow[]): Map<string, (FrequencyDecisionFacts & { id: string })[]> {
+  const map = new Map<string, (FrequencyDecisionFacts & { id: string })[]>();
+  for (const { organizationId, ...decision } of rows) {
+    const list = map.get(organizationId) ?? [];
+    list.push(decision);
+    map.set(organizationId, list);
+  }
+  return map;
+}
+
+type DecisionRow = FrequencyDecisionFacts & { id: string; organizationId: string };
+
+/**
+ * An organization's trend in one statement, so one round trip: its name, kind and jurisdiction,
+ * its pages' weeks (`pageWeekRows`) and the frequency decisions in force, the lists as JSON.
+ * $1 the organization, $2–$4 the weeks, $5 and $6 the first Monday and the last Sunday.
+ */
+const ORGANIZATION_WEEKS = `SELECT o.jurisdiction_code AS "jurisdictionCode", o.name, o.kind,
+         (SELECT coalesce(json_agg(r ORDER BY r."weekStart", r.network, r."createdOn", r."pageId"), '[]')
+            FROM (${pageWeekRows('o.id = $1::uuid')}) r) AS rows,
+         (SELECT coalesce(json_agg(d), '[]') FROM (${decisionsInForceSql('o.id = $1::uuid', '$5::date', '$6::date')}) d)
+           AS decisions
+    FROM organizations o WHERE o.id = $1::uuid`;
+
 function weekParams(weeks: WeekRange[]) {
   return [weeks.map((w) => w.week), weeks.map((w) => w.start), weeks.map((w) => w.end)];
 }
@@ -227,9 +268,7 @@ export class ComplianceRepository {
   ): Promise<PageWeekRow[]> {
     const byIds = 'organizationIds' in scope;
     if (byIds && !scope.organizationIds.length) return Promise.resolve([]);
-    const sql = `SELECT w.start::text AS "weekStart", o.name AS "organizationName", p.url, ${PAGE_WEEK_FACTS}
-         ${pageWeekSource(byIds ? 'o.id = ANY($1::uuid[])' : 'o.jurisdiction_code = $1')}
-        ORDER BY w.start, o.name, o.id, p.network, p.created_on, p.id`;
+    const sql = pageWeekRows(byIds ? 'o.id = ANY($1::uuid[])' : 'o.jurisdiction_code = $1');
     if (!byIds) return this.dataSource.query(sql, [scope.jurisdiction, ...weekParams(weeks)]);
     // Asked per request (trends, screens): prepared, looked up by the organizations' keys.
     return this.prepared.query('compliance.page-weeks', sql, [scope.organizationIds, ...weekParams(weeks)]);
@@ -291,32 +330,37 @@ export class ComplianceRepository {
     );
   }
 
-  /** Posting-frequency decisions in force on some day of [from, to], per organization. */
+  /** Posting-frequency decisions in force on some day of [from, to] in a jurisdiction, per organization. */
   async decisionsInForce(
-    scope: { jurisdiction: string } | { organizationId: string },
+    jurisdiction: string,
     from: string,
     to: string,
   ): Promise<Map<string, (FrequencyDecisionFacts & { id: string })[]>> {
-    const byOrganization = 'organizationId' in scope;
-    const sql = `SELECT d.id, d.organization_id AS "organizationId", d.minimum_per_week AS "minimumPerWeek",
-              d.decision_number AS "decisionNumber", d.decision_date::text AS "decisionDate", d.clause,
-              d.valid_from::text AS "validFrom", d.valid_to::text AS "validTo"
-         FROM posting_frequency_decisions d
-         JOIN organizations o ON o.id = d.organization_id
-        WHERE ${byOrganization ? 'o.id = $1::uuid' : 'o.jurisdiction_code = $1'}
-          AND d.valid_from <= $3 AND (d.valid_to IS NULL OR d.valid_to >= $2)`;
-    const values = [byOrganization ? scope.organizationId : scope.jurisdiction, from, to];
-    // One organization's (a trend) by its key, prepared; a jurisdiction's planned for the one asked.
-    const rows: (FrequencyDecisionFacts & { id: string; organizationId: string })[] = byOrganization
-      ? await this.prepared.query('compliance.decisions-of-organization', sql, values)
-      : await this.dataSource.query(sql, values);
-    const map = new Map<string, (FrequencyDecisionFacts & { id: string })[]>();
-    for (const { organizationId, ...decision } of rows) {
-      const list = map.get(organizationId) ?? [];
-      list.push(decision);
-      map.set(organizationId, list);
-    }
-    return map;
+    const rows: DecisionRow[] = await this.dataSource.query(
+      decisionsInForceSql('o.jurisdiction_code = $1', '$2', '$3'),
+      [jurisdiction, from, to],
+    );
+    return byOrganization(rows);
+  }
+
+  /**
+   * One organization over `weeks` (a trend): its name, kind and jurisdiction, its pages' weeks as
+   * `pageWeeks` gives them and its frequency decisions in force; undefined for an unknown id.
+   */
+  async organizationWeeks(organizationId: string, weeks: WeekRange[]) {
+    const [row] = await this.prepared.query<{
+      jurisdictionCode: string;
+      name: string;
+      kind: OrganizationKind;
+      rows: PageWeekRow[];
+      decisions: DecisionRow[];
+    }>('compliance.organization-weeks', ORGANIZATION_WEEKS, [
+      organizationId,
+      ...weekParams(weeks),
+      weeks[0]!.start,
+      weeks[weeks.length - 1]!.end,
+    ]);
+    return row && { ...row, decisions: byOrganization(row.decisions) };
   }
 
   /**
@@ -563,17 +607,6 @@ export class ComplianceRepository {
         LIMIT $${params.length}`,
       params,
     );
-  }
-
-  async jurisdictionOfOrganization(
-    id: string,
-  ): Promise<{ jurisdictionCode: string; name: string; kind: OrganizationKind } | undefined> {
-    const rows = await this.prepared.query<{ jurisdictionCode: string; name: string; kind: OrganizationKind }>(
-      'compliance.organization',
-      `SELECT jurisdiction_code AS "jurisdictionCode", name, kind FROM organizations WHERE id = $1`,
-      [id],
-    );
-    return rows[0];
   }
 }
 

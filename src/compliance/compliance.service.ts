@@ -250,7 +250,7 @@ export class ComplianceService {
     const dayBounds = Array.from({ length: 8 }, (_, i) => bounds.start.plus({ days: i }).toJSDate());
     const screenOf = (only?: string[]) =>
       this.repository.weekOrganizationNames(jurisdiction, range, { offset: screen.offset, limit: screen.limit, only });
-    const decisions = await this.repository.decisionsInForce({ jurisdiction }, range.start, range.end);
+    const decisions = await this.repository.decisionsInForce(jurisdiction, range.start, range.end);
     const evaluation = new WeekEvaluation(policy, decisions, range, false);
     // Without a status filter the screen does not depend on the evaluation: read it alongside.
     const [, plans, unfiltered] = await Promise.all([
@@ -292,7 +292,7 @@ export class ComplianceService {
     const range = weekRange(week);
     const [rows, decisions] = await Promise.all([
       this.repository.pageWeeks({ jurisdiction }, [range]),
-      this.repository.decisionsInForce({ jurisdiction }, range.start, range.end),
+      this.repository.decisionsInForce(jurisdiction, range.start, range.end),
     ]);
     return reportOf(rows, new WeekEvaluation(policy, decisions, range, true));
   }
@@ -300,13 +300,9 @@ export class ComplianceService {
   /** One organization's weeks from `from` to `to` (ISO weeks, inclusive). */
   async organizationTrend(organizationId: string, from: string, to: string) {
     const weeks = weekSpan(from, to);
-    // The three reads at once: an unknown organization simply has no pages or decisions.
-    const [organization, rows, decisions] = await Promise.all([
-      this.repository.jurisdictionOfOrganization(organizationId),
-      this.repository.pageWeeks({ organizationIds: [organizationId] }, weeks),
-      this.repository.decisionsInForce({ organizationId }, weeks[0]!.start, weeks[weeks.length - 1]!.end),
-    ]);
+    const organization = await this.repository.organizationWeeks(organizationId, weeks);
     if (!organization) throw new ComplianceError(ComplianceErrorCode.ORGANIZATION_NOT_FOUND, { organizationId });
+    const { rows, decisions } = organization;
     const policy = (await this.policies.current(organization.jurisdictionCode)).policy;
     const byWeek = new Map<string, PageWeekRow[]>();
     for (const row of rows) {
@@ -354,7 +350,7 @@ export class ComplianceService {
     const drafts: FindingDraft[] = [];
     // Quota findings straight from the rows as they come: no page of the week is kept.
     const quotaShort = async () => {
-      const decisions = await this.repository.decisionsInForce({ jurisdiction }, range.start, range.end);
+      const decisions = await this.repository.decisionsInForce(jurisdiction, range.start, range.end);
       const evaluation = new WeekEvaluation(policy, decisions, range, false);
       await this.repository.eachPageWeekFact(jurisdiction, range, (page) => {
         const quota = evaluation.add(page);
