@@ -44,6 +44,11 @@ const INGEST_CLIENTS = Number(process.env.BENCH_INGEST_CLIENTS ?? 4);
 const CONNECTIONS = 50;
 /** BENCH_PHASES=week,trend runs only those (ingest, week, findings, trend); data and EXPLAINs always. */
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'ingest,week,findings,trend').split(','));
+/**
+ * BENCH_HOLD=1: after the phases, keep the database and the service running (until Ctrl-C) and
+ * print how to reach them, and a file of trend routes, for profiling a route on its own.
+ */
+const HOLD = process.env.BENCH_HOLD === '1';
 const TREND_WEEKS = 10;
 /**
  * BENCH_PG_SETTINGS="max_wal_size=8GB checkpoint_timeout=30min": server settings that take effect on
@@ -711,6 +716,27 @@ async function trend(base: string, token: string, routes: string[], connections 
   };
 }
 
+async function hold(
+  base: string,
+  token: string,
+  databaseUrl: string,
+  data: Generated,
+  from: string,
+  to: string,
+): Promise<void> {
+  const routes = path.join(ROOT, 'dist', 'bench', 'trend-routes.txt');
+  const sample = mulberry32(7);
+  const lines = Array.from({ length: 2_000 }, () => {
+    const organization = data.organizations[Math.floor(sample() * data.organizations.length)]!;
+    return `/api/v1/compliance/organizations/${organization.id}?from=${from}&to=${to}`;
+  });
+  writeFileSync(routes, lines.join('\n') + '\n');
+  console.log(
+    `\nHolding (Ctrl-C ends): service ${base}, token ${token}, database ${databaseUrl}, trend routes in ${routes}`,
+  );
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+}
+
 async function main() {
   const now = new Date();
   const lastWeek = shiftIsoWeek(isoWeekOf(now, 'Europe/Moscow'), -1);
@@ -953,6 +979,8 @@ async function main() {
         },
       );
     }
+
+    if (HOLD) await hold(base, token, databaseUrl, data, trendFrom, lastWeek);
 
     // EXPLAIN of the queries.
     const largest = JURISDICTIONS[0]!.code;

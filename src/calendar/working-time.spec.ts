@@ -10,7 +10,11 @@ import {
   deadlineAfterWorkingDaysMillis,
   isWorkingDay,
   isoWeekBounds,
+  isoWeekDays,
+  isoWeekMonday,
   isoWeekOf,
+  isoWeeksFromTo,
+  shiftIsoWeek,
   localDateOf,
   parseClockTime,
   parseIsoWeek,
@@ -451,6 +455,45 @@ describe('ISO weeks and local dates', () => {
     const { start, end } = isoWeekBounds('2026-W01', 'Asia/Vladivostok');
     expect(start.toISO()).toBe('2025-12-29T00:00:00.000+10:00');
     expect(end.toISO()).toBe('2026-01-05T00:00:00.000+10:00');
+  });
+
+  it('gives a week its Monday and Sunday, across a year boundary too', () => {
+    expect(isoWeekDays('2026-W01')).toEqual({ week: '2026-W01', start: '2025-12-29', end: '2026-01-04' });
+    expect(isoWeekDays('2020-W09')).toEqual({ week: '2020-W09', start: '2020-02-24', end: '2020-03-01' });
+  });
+
+  it('lists the weeks from one to another through a 53-week year, none when the second comes first', () => {
+    expect(isoWeeksFromTo('2026-W52', '2027-W01', 10)?.map((w) => `${w.week} ${w.start}…${w.end}`)).toEqual([
+      '2026-W52 2026-12-21…2026-12-27',
+      '2026-W53 2026-12-28…2027-01-03',
+      '2027-W01 2027-01-04…2027-01-10',
+    ]);
+    expect(isoWeeksFromTo('2026-W10', '2026-W10', 1)).toEqual([isoWeekDays('2026-W10')]);
+    expect(isoWeeksFromTo('2026-W10', '2026-W09', 10)).toEqual([]);
+  });
+
+  it('answers undefined for more weeks than allowed, whatever their number', () => {
+    expect(isoWeeksFromTo('2026-W01', '2026-W10', 9)).toBeUndefined();
+    expect(isoWeeksFromTo('2026-W01', '2026-W10', 10)).toHaveLength(10);
+    expect(isoWeeksFromTo('1990-W01', '2090-W01', 104)).toBeUndefined();
+    expect(errorOf(() => isoWeeksFromTo('2025-W53', '2026-W01', 10)).code).toBe(CalendarErrorCode.INVALID_WEEK);
+  });
+
+  it('lists the same weeks as shifting week by week (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 52 }), fc.nat(120), (y, w, n) => {
+        const from = `${y}-W${String(w).padStart(2, '0')}`;
+        const to = shiftIsoWeek(from, n);
+        const expected = Array.from({ length: n + 1 }, (_, i) => {
+          const week = shiftIsoWeek(from, i);
+          const start = isoWeekMonday(week);
+          const sunday = new Date(`${start}T00:00:00Z`);
+          sunday.setUTCDate(sunday.getUTCDate() + 6);
+          return { week, start, end: sunday.toISOString().slice(0, 10) };
+        });
+        expect(isoWeeksFromTo(from, to, 200)).toEqual(expected);
+      }),
+    );
   });
 
   it('finds the week of an instant in the local zone: Sunday evening in Moscow is Monday in Khabarovsk', () => {

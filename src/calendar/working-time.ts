@@ -262,11 +262,44 @@ export function isoWeekMonday(isoWeek: string): string {
 
 /** The ISO week ('YYYY-Www') a local date belongs to. */
 export function isoWeekOfDate(date: string): string {
-  const ordinal = parseDateOrdinal(date);
+  return isoWeekOfOrdinal(parseDateOrdinal(date));
+}
+
+function isoWeekOfOrdinal(ordinal: number): string {
   // The ISO week-year is the year of the week's Thursday.
   const thursday = ordinal - isoWeekdayOf(ordinal) + 4;
   const year = yearOfOrdinal(thursday);
   return formatIsoWeek(year, Math.floor((thursday - ordinalOf(year, 1, 1)) / 7) + 1);
+}
+
+/** An ISO week with its Monday and Sunday ('YYYY-MM-DD'). */
+export interface IsoWeekDays {
+  week: string;
+  start: string;
+  end: string;
+}
+
+function isoWeekDaysOf(monday: number): IsoWeekDays {
+  return { week: isoWeekOfOrdinal(monday), start: dateOfOrdinal(monday), end: dateOfOrdinal(monday + 6) };
+}
+
+/** An ISO week with its Monday and Sunday. */
+export function isoWeekDays(isoWeek: string): IsoWeekDays {
+  return isoWeekDaysOf(mondayOrdinal(parseIsoWeek(isoWeek)));
+}
+
+/**
+ * The ISO weeks from `from` through `to` with their Mondays and Sundays, in order; none when `to`
+ * is before `from`, and undefined when there would be more than `max` (asked per request, so
+ * counted on day numbers: no dates are parsed or formatted but the answer's).
+ */
+export function isoWeeksFromTo(from: string, to: string, max: number): IsoWeekDays[] | undefined {
+  const first = mondayOrdinal(parseIsoWeek(from));
+  const last = mondayOrdinal(parseIsoWeek(to));
+  if ((last - first) / 7 + 1 > max) return undefined;
+  const weeks: IsoWeekDays[] = [];
+  for (let monday = first; monday <= last; monday += 7) weeks.push(isoWeekDaysOf(monday));
+  return weeks;
 }
 
 /** The ISO week `offset` weeks after (or before, when negative) `isoWeek`. */

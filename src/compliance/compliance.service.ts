@@ -4,7 +4,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import {
   contentPlanDue,
   isoWeekBounds,
-  isoWeekMonday,
+  isoWeekDays,
+  isoWeeksFromTo,
   isoWeekOf,
   localDateOf,
   localWeekStartOf,
@@ -245,7 +246,7 @@ export class ComplianceService {
   async week(jurisdiction: string, week: string, screen: WeekScreen = { offset: 0, limit: WEEK_SCREEN_DEFAULT }) {
     const j = await this.calendar.jurisdiction(jurisdiction);
     const policy = (await this.policies.current(jurisdiction)).policy;
-    const range = weekRange(week);
+    const range = isoWeekDays(week);
     const bounds = isoWeekBounds(week, j.timeZone);
     const dayBounds = Array.from({ length: 8 }, (_, i) => bounds.start.plus({ days: i }).toJSDate());
     const screenOf = (only?: string[]) =>
@@ -289,7 +290,7 @@ export class ComplianceService {
    */
   async weekOrganizations(jurisdiction: string, week: string) {
     const policy = (await this.policies.current(jurisdiction)).policy;
-    const range = weekRange(week);
+    const range = isoWeekDays(week);
     const [rows, decisions] = await Promise.all([
       this.repository.pageWeeks({ jurisdiction }, [range]),
       this.repository.decisionsInForce(jurisdiction, range.start, range.end),
@@ -345,7 +346,7 @@ export class ComplianceService {
     const today = localDateOf(now, j.timeZone);
     const quotaWeek = week ?? shiftIsoWeek(isoWeekOf(now, j.timeZone), -1);
     const planWeeks = [quotaWeek, shiftIsoWeek(quotaWeek, 1), shiftIsoWeek(quotaWeek, 2)];
-    const range = weekRange(quotaWeek);
+    const range = isoWeekDays(quotaWeek);
 
     const drafts: FindingDraft[] = [];
     // Quota findings straight from the rows as they come: no page of the week is kept.
@@ -474,26 +475,9 @@ function page(rows: Awaited<ReturnType<ComplianceRepository['findings']>>, limit
   return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
 }
 
-function weekRange(week: string): WeekRange {
-  const start = isoWeekMonday(week);
-  const end = isoWeekMonday(shiftIsoWeek(week, 1));
-  return { week, start, end: dayBefore(end) };
-}
-
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
 function weekSpan(from: string, to: string): WeekRange[] {
-  const weeks: WeekRange[] = [];
-  if (isoWeekMonday(from) > isoWeekMonday(to))
-    throw new ComplianceError(ComplianceErrorCode.PERIOD_INVALID, { from, to });
-  for (let week = from; isoWeekMonday(week) <= isoWeekMonday(to); week = shiftIsoWeek(week, 1)) {
-    if (weeks.length === MAX_TREND_WEEKS) throw new ComplianceError(ComplianceErrorCode.PERIOD_INVALID, { from, to });
-    weeks.push(weekRange(week));
-  }
+  const weeks = isoWeeksFromTo(from, to, MAX_TREND_WEEKS);
+  if (!weeks?.length) throw new ComplianceError(ComplianceErrorCode.PERIOD_INVALID, { from, to });
   return weeks;
 }
 
