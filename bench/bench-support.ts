@@ -46,6 +46,41 @@ export async function startBenchDatabase(): Promise<{ url: string; stop(): Promi
   return { url: database.url.replace(/\/postgres$/, '/bench'), stop };
 }
 
+/** What `drive` asks: `routes` in turn from `connections` clients, after a warm-up. */
+export interface Load {
+  base: string;
+  routes: string[];
+  connections: number;
+  seconds: number;
+  warmUpSeconds: number;
+  headers?: Record<string, string>;
+}
+
+export interface LoadResult {
+  median: number;
+  p95: number;
+  requestsPerSecond: number;
+  non2xx: number;
+}
+
+/** Drives a load from a process of its own (`load-driver.ts`): latency as the service gives it. */
+export function drive(load: Load): Promise<LoadResult> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bench', 'load-driver.js')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdin.end(JSON.stringify(load));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(output.trim().split('\n').pop()!) as LoadResult)
+        : reject(new Error(`load driver exited with ${code}`)),
+    );
+  });
+}
+
 /** `sorted` ascending; NaN for none. */
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;

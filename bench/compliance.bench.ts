@@ -12,7 +12,6 @@
  * recomputation (first and second run), one organization's 10-week trend under autocannon, the
  * service's memory and the database size. Prints EXPLAIN (ANALYZE, BUFFERS) of the queries.
  */
-import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +26,15 @@ import type { DataSource } from 'typeorm';
 import { isoWeekBounds, isoWeekMonday, isoWeekOf, shiftIsoWeek } from '../src/calendar/working-time';
 import { ComplianceRepository, WeekRange } from '../src/compliance/compliance.repository';
 import type { PreparedStatements } from '../src/database/prepared';
-import { median, percentile, PLACES as ALL_PLACES, ROOT, startBenchDatabase, startService } from './bench-support';
+import {
+  drive,
+  median,
+  percentile,
+  PLACES as ALL_PLACES,
+  ROOT,
+  startBenchDatabase,
+  startService,
+} from './bench-support';
 import { normalizePageUrl } from '../src/registry/page-url.rules';
 import type { Network } from '../src/registry/policy.types';
 
@@ -693,27 +700,8 @@ function ingestBodies(data: Generated, week: string, batches: number, csv: boole
   return bodies;
 }
 
-async function trend(base: string, token: string, routes: string[], connections = CONNECTIONS, duration = DURATION_S) {
-  let next = 0;
-  const requests = [
-    { setupRequest: (request: { path: string }) => ({ ...request, path: routes[next++ % routes.length]! }) },
-  ];
-  const headers = { authorization: `Bearer ${token}` };
-  const url = `${base}${routes[0]}`;
-  await autocannon({ url, connections, duration: 2, headers, requests }); // warm-up
-  const latencies: number[] = [];
-  const instance = autocannon({ url, connections, duration, headers, requests });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
-    latencies.push(responseTime),
-  );
-  const result = await instance;
-  latencies.sort((a, b) => a - b);
-  return {
-    median: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    requestsPerSecond: Math.round(result.requests.average),
-    non2xx: result.non2xx + result.errors,
-  };
+function trend(base: string, token: string, routes: string[], connections = CONNECTIONS, seconds = DURATION_S) {
+  return drive({ base, routes, connections, seconds, warmUpSeconds: 2, headers: { authorization: `Bearer ${token}` } });
 }
 
 async function hold(

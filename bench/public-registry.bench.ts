@@ -7,12 +7,11 @@
  * then drives the routes with autocannon (50 connections) and prints median / p95 latency,
  * requests per second and the service's RSS.
  */
-import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { percentile, PLACES, startBenchDatabase, startService } from './bench-support';
+import { drive, PLACES, startBenchDatabase, startService } from './bench-support';
 import { searchKey } from '../src/registry/organization.rules';
 import { PublicRegistryRepository } from '../src/public-registry/public-registry.repository';
 import { PUBLIC_PAGE_SIZE, PublicRegistryFilter } from '../src/public-registry/public-registry.rules';
@@ -126,31 +125,17 @@ async function explain(db: Client, label: string, filter: PublicRegistryFilter) 
 
 /** `routes` are asked in turn; more distinct routes than the rendered-answer cache holds (256) means every answer is computed. */
 async function measure(base: string, label: string, routes: string[], pid: number): Promise<Measured> {
-  let next = 0;
-  const requests = [
-    {
-      setupRequest: (request: { path: string }) => ({ ...request, path: routes[next++ % routes.length] }),
-    },
-  ];
-  const url = `${base}${routes[0]}`;
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests }); // warm-up
-  const latencies: number[] = [];
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, requests });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
-    latencies.push(responseTime),
-  );
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 500);
-  const result = await instance;
+  const result = await drive({ base, routes, connections: CONNECTIONS, seconds: DURATION_S, warmUpSeconds: 2 });
   clearInterval(sampler);
-  latencies.sort((a, b) => a - b);
   return {
     label,
     path: routes.length > 1 ? `${routes[0]} … (${routes.length} URLs in turn)` : routes[0],
-    median: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    requestsPerSecond: Math.round(result.requests.average),
-    non2xx: result.non2xx + result.errors,
+    median: result.median,
+    p95: result.p95,
+    requestsPerSecond: result.requestsPerSecond,
+    non2xx: result.non2xx,
     rssMb: peakRss,
   };
 }
