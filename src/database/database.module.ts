@@ -12,7 +12,12 @@ export class DatabaseModule {
       providers: [
         {
           provide: PreparedStatements,
-          useFactory: () => new PreparedStatements({ url: databaseUrl, options: CONNECTION_OPTIONS, connections: Number(process.env.PREPARED_LANES ?? 2) }),
+          useFactory: () =>
+            new PreparedStatements({
+              url: databaseUrl,
+              options: CONNECTION_OPTIONS,
+              connections: 2,
+            }),
         },
       ],
       exports: [PreparedStatements],
