@@ -482,7 +482,7 @@ async function repositorySql(
     return Promise.resolve([]);
   };
   // Streamed rows go through a pooled connection's client: a node-postgres `Query`, which is told
-  // that no rows came. Prepared statements go through their own pool.
+  // that no rows came. Prepared point lookups go through `PreparedStatements`, here a stand-in.
   const client = {
     query: (config: { text: string; values?: unknown[]; emit?: (event: string) => void }) => {
       void query(config.text, config.values);
@@ -700,6 +700,15 @@ function ingestBodies(data: Generated, week: string, batches: number, csv: boole
   return bodies;
 }
 
+/** The trends of 2 000 organizations drawn at random (the same on every run), asked in turn. */
+function trendRoutes(data: Generated, from: string, to: string): string[] {
+  const sample = mulberry32(42);
+  return Array.from({ length: 2_000 }, () => {
+    const organization = data.organizations[Math.floor(sample() * data.organizations.length)]!;
+    return `/api/v1/compliance/organizations/${organization.id}?from=${from}&to=${to}`;
+  });
+}
+
 function trend(base: string, token: string, routes: string[], connections = CONNECTIONS, seconds = DURATION_S) {
   return drive({ base, routes, connections, seconds, warmUpSeconds: 2, headers: { authorization: `Bearer ${token}` } });
 }
@@ -713,12 +722,7 @@ async function hold(
   to: string,
 ): Promise<void> {
   const routes = path.join(ROOT, 'dist', 'bench', 'trend-routes.txt');
-  const sample = mulberry32(7);
-  const lines = Array.from({ length: 2_000 }, () => {
-    const organization = data.organizations[Math.floor(sample() * data.organizations.length)]!;
-    return `/api/v1/compliance/organizations/${organization.id}?from=${from}&to=${to}`;
-  });
-  writeFileSync(routes, lines.join('\n') + '\n');
+  writeFileSync(routes, trendRoutes(data, from, to).join('\n') + '\n');
   console.log(
     `\nHolding (Ctrl-C ends): service ${base}, token ${token}, database ${databaseUrl}, trend routes in ${routes}`,
   );
@@ -926,11 +930,7 @@ async function main() {
     const trendWeeks = Array.from({ length: TREND_WEEKS }, (_, i) => weekRange(shiftIsoWeek(trendFrom, i)));
     if (PHASES.has('trend')) {
       console.log(`\n4. Trend ${trendFrom}…${lastWeek}, ${CONNECTIONS} connections, ${DURATION_S} s`);
-      const sample = mulberry32(42);
-      const routes = Array.from({ length: 2_000 }, () => {
-        const organization = data.organizations[Math.floor(sample() * data.organizations.length)]!;
-        return `/api/v1/compliance/organizations/${organization.id}?from=${trendFrom}&to=${lastWeek}`;
-      });
+      const routes = trendRoutes(data, trendFrom, lastWeek);
       memory.begin();
       const result = await trend(base, token, routes);
       memory.end('trend (autocannon)');

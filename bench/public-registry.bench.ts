@@ -11,7 +11,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { drive, PLACES, startBenchDatabase, startService } from './bench-support';
+import { drive, LoadResult, PLACES, startBenchDatabase, startService } from './bench-support';
 import { searchKey } from '../src/registry/organization.rules';
 import { PublicRegistryRepository } from '../src/public-registry/public-registry.repository';
 import { PUBLIC_PAGE_SIZE, PublicRegistryFilter } from '../src/public-registry/public-registry.rules';
@@ -28,13 +28,9 @@ const NAME_PATTERNS = [
   'Муниципальное общеобразовательное учреждение «Средняя школа %s»',
 ];
 
-interface Measured {
+interface Measured extends LoadResult {
   label: string;
   path: string;
-  median: number;
-  p95: number;
-  requestsPerSecond: number;
-  non2xx: number;
   rssMb: number;
 }
 
@@ -132,10 +128,7 @@ async function measure(base: string, label: string, routes: string[], pid: numbe
   return {
     label,
     path: routes.length > 1 ? `${routes[0]} … (${routes.length} URLs in turn)` : routes[0],
-    median: result.median,
-    p95: result.p95,
-    requestsPerSecond: result.requestsPerSecond,
-    non2xx: result.non2xx,
+    ...result,
     rssMb: peakRss,
   };
 }

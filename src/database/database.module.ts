@@ -2,7 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CONNECTION_OPTIONS } from './database.options';
 import { PreparedStatements } from './prepared';
 
-/** What the service's database offers besides TypeORM: the pool of prepared point lookups. */
+/** What the service's database offers besides TypeORM: the pipelined connections of the point lookups. */
 @Global()
 @Module({})
 export class DatabaseModule {
