@@ -11,6 +11,8 @@ export interface AccessRule {
   organization?: ScopeSource;
   /** An official page id: the organization rule applies to the page's organization. */
   page?: ScopeSource;
+  /** The route acts only on the caller's own credentials (log out, own API tokens): viewers may call it. */
+  ownCredentials?: boolean;
 }
 
 export const ACCESS_RULE = 'access:rule';

@@ -34,7 +34,7 @@ export class AccessGuard implements CanActivate {
 
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets) ?? {};
     if (rule.roles && !rule.roles.includes(principal.role)) throw new AuthError(AuthErrorCode.FORBIDDEN_ROLE);
-    if (principal.role === Role.Viewer && !READ_METHODS.has(request.method)) {
+    if (principal.role === Role.Viewer && !READ_METHODS.has(request.method) && !rule.ownCredentials) {
       throw new AuthError(AuthErrorCode.FORBIDDEN_ROLE);
     }
     if (principal.role === Role.Admin || principal.role === Role.Viewer) return true;

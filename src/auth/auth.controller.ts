@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { BodyLimit, BODY_LIMITS } from '../common/body-limits';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
 import {
   ApiBearerAuth,
@@ -10,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import { Public } from './access.decorator';
+import { Access, Public } from './access.decorator';
 import { AuthToken } from './auth-token.entity';
 import { AuthService } from './auth.service';
 import {
@@ -32,6 +33,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
+  @BodyLimit(BODY_LIMITS.credentials)
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with e-mail and password; returns a bearer token' })
   @ApiOkResponse({ type: LoginResponseDto })
@@ -47,6 +49,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Access({ ownCredentials: true })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke the token used for this request' })
@@ -67,6 +70,7 @@ export class AuthController {
   }
 
   @Post('tokens')
+  @Access({ ownCredentials: true })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Create a long-lived API token for an integration (same rights as its owner)' })
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
@@ -89,6 +93,7 @@ export class AuthController {
   }
 
   @Delete('tokens/:id')
+  @Access({ ownCredentials: true })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke one of the caller’s API tokens' })

@@ -12,6 +12,7 @@ export enum AuthErrorCode {
   UNKNOWN_JURISDICTION = 'AUTH.UNKNOWN_JURISDICTION',
   UNKNOWN_ORGANIZATION = 'AUTH.UNKNOWN_ORGANIZATION',
   TOKEN_NOT_FOUND = 'AUTH.TOKEN_NOT_FOUND',
+  LOGIN_PAUSED = 'AUTH.LOGIN_PAUSED',
 }
 
 const STATUS: Record<AuthErrorCode, number> = {
@@ -26,6 +27,7 @@ const STATUS: Record<AuthErrorCode, number> = {
   [AuthErrorCode.UNKNOWN_JURISDICTION]: 422,
   [AuthErrorCode.UNKNOWN_ORGANIZATION]: 422,
   [AuthErrorCode.TOKEN_NOT_FOUND]: 404,
+  [AuthErrorCode.LOGIN_PAUSED]: 429,
 };
 
 const MESSAGES: Record<AuthErrorCode, string> = {
@@ -41,6 +43,8 @@ const MESSAGES: Record<AuthErrorCode, string> = {
   [AuthErrorCode.UNKNOWN_JURISDICTION]: 'Такой территории (юрисдикции) нет.',
   [AuthErrorCode.UNKNOWN_ORGANIZATION]: 'Такой организации нет.',
   [AuthErrorCode.TOKEN_NOT_FOUND]: 'Токен не найден.',
+  [AuthErrorCode.LOGIN_PAUSED]:
+    'Слишком много попыток входа в эту учётную запись подряд; вход приостановлен. Повторите позже (время ожидания — в заголовке Retry-After).',
 };
 
 export class AuthError extends DomainError {

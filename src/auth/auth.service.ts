@@ -11,6 +11,7 @@ import { Principal } from './principal';
 import { digestToken, newToken } from './token';
 import { UsersRepository } from './users.repository';
 import { PreparedStatements } from '../database/prepared';
+import { LoginThrottleRepository, normalizeEmail } from './login-throttle.repository';
 
 /** Last-use time is written at most this often per token, not on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -23,14 +24,21 @@ export class AuthService {
     private readonly config: ConfigService<EnvironmentVariables, true>,
     private readonly clock: Clock,
     private readonly prepared: PreparedStatements,
+    private readonly throttles: LoginThrottleRepository,
   ) {}
 
   async login(email: string, password: string) {
-    const user = await this.users.findActiveByEmailWithHash(email.trim().toLowerCase());
+    const now = this.clock.now();
+    const verdict = await this.throttles.reserveAttempt(email, now);
+    if (!verdict.allowed) {
+      const retryAfterSeconds = Math.ceil(verdict.retryAfterMs / 1000);
+      throw new AuthError(AuthErrorCode.LOGIN_PAUSED, { retryAfterSeconds });
+    }
+    const user = await this.users.findActiveByEmailWithHash(normalizeEmail(email));
     if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
       throw new AuthError(AuthErrorCode.INVALID_CREDENTIALS);
     }
-    const now = this.clock.now();
+    await this.throttles.clear(email, now);
     const expiresAt = new Date(now.getTime() + this.config.get('SESSION_TTL_HOURS', { infer: true }) * 3_600_000);
     const { token, digest } = newToken(TokenKind.Session);
     await this.tokens().insert({ userId: user.id, kind: TokenKind.Session, digest, expiresAt, name: null });

@@ -7,6 +7,8 @@ import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { Role } from './role';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
+import { CurrentPrincipal } from './principal';
+import type { Principal } from './principal';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -43,8 +45,12 @@ export class UsersController {
   @ApiOperation({ summary: 'Change role, scopes, name, password or block a user (admin)' })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 401, 403, 404, 422)
-  async update(@Param('id', UuidPipe) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
-    return toUserDto(await this.users.update(id, body));
+  async update(
+    @Param('id', UuidPipe) id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<UserDto> {
+    return toUserDto(await this.users.update(id, body, id === principal.userId ? principal.tokenId : undefined));
   }
 }
 

@@ -33,6 +33,15 @@ export class UsersRepository {
     });
   }
 
+  /** Ends the user's sessions and API tokens, but for `keepTokenId`. */
+  async revokeTokens(manager: EntityManager, userId: string, now: Date, keepTokenId?: string) {
+    await manager.query(
+      `UPDATE auth_tokens SET revoked_at = $2
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)`,
+      [userId, now, keepTokenId ?? null],
+    );
+  }
+
   existsByEmail(email: string) {
     return this.dataSource.getRepository(User).exists({ where: { email } });
   }

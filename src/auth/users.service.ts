@@ -7,6 +7,8 @@ import { hashPassword } from './password';
 import { Role } from './role';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
+import { Clock } from '../common/clock';
+import { LoginThrottleRepository } from './login-throttle.repository';
 
 export interface UserInput {
   email: string;
@@ -33,6 +35,8 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly config: ConfigService<EnvironmentVariables, true>,
+    private readonly clock: Clock,
+    private readonly throttles: LoginThrottleRepository,
   ) {}
 
   async create(input: UserInput): Promise<User> {
@@ -53,7 +57,12 @@ export class UsersService {
     return this.get(id);
   }
 
-  async update(id: string, changes: UserChanges): Promise<User> {
+  /**
+   * A new password or a block ends every session and API token of the user: whoever held the old
+   * password (or the blocked account) keeps nothing, and unblocking revives none of them. When users
+   * change their own password, the token of that request is kept (`keepTokenId`).
+   */
+  async update(id: string, changes: UserChanges, keepTokenId?: string): Promise<User> {
     const current = await this.get(id);
     const role = changes.role ?? current.role;
     const jurisdictions = changes.jurisdictions
@@ -76,7 +85,16 @@ export class UsersService {
         },
       );
       await this.users.replaceScopes(manager, id, jurisdictions, organizations);
+      if (passwordHash || changes.isActive === false) {
+        await this.users.revokeTokens(
+          manager,
+          id,
+          this.clock.now(),
+          changes.isActive === false ? undefined : keepTokenId,
+        );
+      }
     });
+    if (passwordHash) await this.throttles.clear(current.email, this.clock.now());
     return this.get(id);
   }
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -82,10 +83,22 @@ export class EnvironmentVariables {
   @Max(1000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
-  /** Address people use to reach the service; used in printed links. */
+  /**
+   * Address people use to reach the service: every public link (e-mails, the data-set passport, the
+   * OpenAPI servers) is built from it, never from request headers. Required when NODE_ENV=production.
+   */
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL?: string;
+
+  /**
+   * Which reverse proxies may tell the client's address (X-Forwarded-For) and protocol: unset or
+   * `false` trusts none; a hop count (`1`); or addresses and CIDRs (`127.0.0.1,10.0.0.0/8`), as
+   * Fastify's trustProxy accepts. `true` is refused: it would let any client choose its address.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   /**
    * Lets a request set "now" with the `X-Test-Now` header so that deadline tests set the time
@@ -157,8 +170,61 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   if (env.ALLOW_TEST_CLOCK && env.NODE_ENV === 'production') {
     throw new Error('Configuration error: ALLOW_TEST_CLOCK must not be enabled when NODE_ENV=production');
   }
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
+    throw new Error(
+      'Configuration error: PUBLIC_BASE_URL must be set when NODE_ENV=production (links in e-mails and open data are built from it)',
+    );
+  }
+  if (env.TRUST_PROXY?.trim() === 'true') {
+    throw new Error(
+      'Configuration error: TRUST_PROXY=true would trust X-Forwarded-For from any client; give a hop count or the proxy addresses',
+    );
+  }
+  if (env.TRUST_PROXY !== undefined && !isTrustProxy(env.TRUST_PROXY)) {
+    throw new Error(
+      `Configuration error: TRUST_PROXY must be false, a hop count, or a comma-separated list of proxy addresses/CIDRs (got ${JSON.stringify(env.TRUST_PROXY)})`,
+    );
+  }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     throw new Error('Configuration error: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
   return env;
+}
+
+/** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isTrustProxy(value: string): boolean {
+  const text = value.trim();
+  if (text === 'false' || /^\d{1,2}$/.test(text)) return true;
+  return text.split(',').every((part) => {
+    const entry = part.trim();
+    if (PROXY_RANGE_NAMES.has(entry)) return true;
+    const [address, bits, extra] = entry.split('/');
+    if (extra !== undefined || isIP(address) === 0) return false;
+    if (bits === undefined) return true;
+    return /^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128);
+  });
+}
+
+/** Fastify's `trustProxy` from TRUST_PROXY: nothing trusted unless configured. */
+export function trustProxyOption(
+  value: string | undefined,
+): false | string | ((address: string, hop: number) => boolean) {
+  const text = value?.trim();
+  if (!text || text === 'false') return false;
+  // A hop count, as proxy-addr reads a number: the nearest `hops` addresses are proxies.
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return (_address, hop) => hop < hops;
+  }
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .join(',');
+}
+
+/** Where people reach the service: PUBLIC_BASE_URL without its trailing slash, else localhost. */
+export function publicBaseUrl(env: Pick<EnvironmentVariables, 'PUBLIC_BASE_URL'>, port: number): string {
+  return (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
 }

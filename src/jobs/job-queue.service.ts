@@ -41,7 +41,7 @@ export class JobQueue implements OnModuleDestroy {
   async onModuleDestroy() {
     if (!this.boss) return;
     const boss = await this.boss.catch(() => undefined);
-    await boss?.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
+    await boss?.stop({ graceful: true, wait: true, timeout: 5_000 }).catch(() => undefined);
   }
 
   private started(): Promise<PgBoss> {

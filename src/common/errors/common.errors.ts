@@ -9,6 +9,8 @@ export enum CommonErrorCode {
   METHOD_NOT_ALLOWED = 'COMMON.METHOD_NOT_ALLOWED',
   TOO_MANY_REQUESTS = 'COMMON.TOO_MANY_REQUESTS',
   CONFLICT = 'COMMON.CONFLICT',
+  JSON_TOO_DEEP = 'COMMON.JSON_TOO_DEEP',
+  DATABASE_UNAVAILABLE = 'COMMON.DATABASE_UNAVAILABLE',
   INTERNAL = 'COMMON.INTERNAL',
 }
 
@@ -21,6 +23,8 @@ const STATUS: Record<CommonErrorCode, number> = {
   [CommonErrorCode.METHOD_NOT_ALLOWED]: 405,
   [CommonErrorCode.TOO_MANY_REQUESTS]: 429,
   [CommonErrorCode.CONFLICT]: 409,
+  [CommonErrorCode.JSON_TOO_DEEP]: 400,
+  [CommonErrorCode.DATABASE_UNAVAILABLE]: 503,
   [CommonErrorCode.INTERNAL]: 500,
 };
 
@@ -33,6 +37,9 @@ export const COMMON_MESSAGES: Record<CommonErrorCode, string> = {
   [CommonErrorCode.METHOD_NOT_ALLOWED]: 'Этот метод не поддерживается для данного адреса.',
   [CommonErrorCode.TOO_MANY_REQUESTS]: 'Слишком много запросов; подождите минуту и повторите.',
   [CommonErrorCode.CONFLICT]: 'Запись изменилась или уже существует; обновите данные и повторите.',
+  [CommonErrorCode.JSON_TOO_DEEP]: 'Тело запроса содержит слишком глубоко вложенные списки или объекты.',
+  [CommonErrorCode.DATABASE_UNAVAILABLE]:
+    'База данных сервиса временно недоступна; повторите запрос через несколько секунд.',
   [CommonErrorCode.INTERNAL]: 'Внутренняя ошибка сервиса. Она записана в журнал; повторите позже.',
 };
 

@@ -3,6 +3,10 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ProblemField } from '../errors/domain-error';
 import { CommonError, CommonErrorCode } from '../errors/common.errors';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
+
+/** A restarted or failed-over server is usually back within seconds. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -28,9 +32,14 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const error = this.toDomainError(exception);
-    if (error.status >= 500) {
+    if (error.code === CommonErrorCode.DATABASE_UNAVAILABLE) {
+      this.logger.warn({ reqId: request.id, reason: (exception as Error).message }, 'Database unavailable');
+    } else if (error.status >= 500) {
       this.logger.error({ err: exception, reqId: request.id }, 'Unhandled error');
     }
+    // A problem that says when to come back says it in the standard header too (429, 503).
+    const retryAfter = error.details.retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
     reply.status(error.status).header('content-type', PROBLEM_CONTENT_TYPE).send(toProblem(error, request.url));
   }
 
@@ -38,6 +47,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof DomainError) return exception;
     if (exception instanceof ThrottlerException) return new CommonError(CommonErrorCode.TOO_MANY_REQUESTS);
     if (exception instanceof HttpException) return fromHttpException(exception);
+    if (isDatabaseUnavailable(exception)) {
+      return new CommonError(CommonErrorCode.DATABASE_UNAVAILABLE, { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
+    }
     const fastifyCode = (exception as { code?: unknown })?.code;
     if (typeof fastifyCode === 'string') {
       const mapped = FASTIFY_CODES[fastifyCode];
