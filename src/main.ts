@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import helmet from 'helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -8,12 +7,18 @@ import { UsersService } from './auth/users.service';
 import { ComplianceScheduler } from './compliance/compliance.scheduler';
 import { ComplianceService } from './compliance/compliance.service';
 import { DemoDataService } from './registry/demo-data.service';
-import { validateEnvironment } from './config/env.validation';
+import { publicBaseUrl, trustProxyOption, validateEnvironment } from './config/env.validation';
 import { openDatabaseServer } from './database/database-server';
 import { setupOpenApi } from './openapi';
 import { requestIdOf } from './common/request-id';
 import { XLSX_MIME } from './registry/registry-import.controller';
 import { tolerateClosedLogPipes } from './common/log-pipes';
+import { depthCheckedJsonParser, installBodyLimits, MAX_BODY_BYTES } from './common/body-limits';
+import { installSecurityHeaders } from './common/security-headers';
+import { PublicUrl } from './common/public-url';
+
+/** How long an orderly stop may take before the process exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 8_000;
 
 async function bootstrap() {
   tolerateClosedLogPipes();
@@ -37,8 +42,16 @@ async function bootstrap() {
     void stopDatabase().finally(() => process.exit(1));
   });
 
-  const adapter = new FastifyAdapter({ bodyLimit: 20 * 1024 * 1024, trustProxy: true, genReqId: requestIdOf });
+  const adapter = new FastifyAdapter({
+    bodyLimit: MAX_BODY_BYTES,
+    // The client's address (the login limit's key) and protocol come from X-Forwarded-* only
+    // through the proxies TRUST_PROXY names; otherwise any client could choose its own.
+    trustProxy: trustProxyOption(env.TRUST_PROXY),
+    genReqId: requestIdOf,
+  });
   const fastify = adapter.getInstance();
+  installBodyLimits(fastify);
+  adapter.useBodyParser('application/json', false, undefined, depthCheckedJsonParser(fastify));
   // JSON only: a text/plain body is refused with 415 rather than half-parsed.
   fastify.removeContentTypeParser('text/plain');
   // Registry imports arrive as CSV or XLSX files; the importer reads the raw bytes.
@@ -56,22 +69,7 @@ async function bootstrap() {
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  // Security headers on every answer. The middleware is built once: @fastify/helmet built it anew
-  // for every request, parsing the policy each time (5 % of the service's CPU serving trends).
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
-  fastify.addHook('onRequest', (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
-  );
+  installSecurityHeaders(fastify, env.PUBLIC_BASE_URL);
   setupOpenApi(app);
   await app.get(UsersService).ensureInitialAdmin(database.embedded);
   if (database.embedded && env.DEMO_DATA && (await app.get(DemoDataService).loadIfEmpty())) {
@@ -84,6 +82,12 @@ async function bootstrap() {
     if (closing) return;
     closing = true;
     app.get(Logger).log(`${signal} received, shutting down`);
+    // A database that cannot be reached must not hold the stop (pg-boss and the pool wait for it):
+    // an orchestrator sends SIGKILL soon after SIGTERM, and the embedded cluster is stopped first.
+    setTimeout(() => {
+      console.error(`Shutdown did not finish in ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     await app.close().catch((error: unknown) => console.error(error));
     await stopDatabase().catch((error: unknown) => console.error(error));
     process.exit(0);
@@ -99,7 +103,8 @@ async function bootstrap() {
   await app.listen(env.PORT, env.HOST);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  const base = env.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://localhost:${port}`;
+  const base = publicBaseUrl(env, port);
+  app.get(PublicUrl).listeningOn(port);
   console.log(
     `\n  Registry:  ${base}/registry\n  API docs:  ${base}/api/docs\n  OpenAPI:   ${base}/api/openapi.json\n`,
   );

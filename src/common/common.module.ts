@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { Clock } from './clock';
+import { PublicUrl } from './public-url';
 
 @Global()
-@Module({ providers: [Clock], exports: [Clock] })
+@Module({ providers: [Clock, PublicUrl], exports: [Clock, PublicUrl] })
 export class CommonModule {}

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { BodyLimit, BODY_LIMITS } from '../common/body-limits';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
@@ -35,6 +36,7 @@ export class ComplianceController {
   constructor(private readonly compliance: ComplianceService) {}
 
   @Post('publications')
+  @BodyLimit(BODY_LIMITS.bulk)
   @HttpCode(200)
   @Access({ roles: WRITERS })
   @ApiOperation({
@@ -51,6 +53,7 @@ export class ComplianceController {
   }
 
   @Post('publications/import')
+  @BodyLimit(BODY_LIMITS.bulk)
   @HttpCode(200)
   @Access({ roles: WRITERS })
   @ApiConsumes('text/csv')

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { BodyLimit, BODY_LIMITS } from '../common/body-limits';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -107,6 +108,7 @@ export class ContentPlanController {
   }
 
   @Put(PLAN_ROUTE)
+  @BodyLimit(BODY_LIMITS.plan)
   @Access(ORGANIZATION_SIDE)
   @ApiParam(ORGANIZATION_ID)
   @ApiParam(WEEK)
@@ -274,6 +276,7 @@ export class ContentPlanController {
   }
 
   @Post(`${PLAN_ROUTE}/import`)
+  @BodyLimit(BODY_LIMITS.bulk)
   @HttpCode(200)
   @Access(ORGANIZATION_SIDE)
   @ApiParam(ORGANIZATION_ID)

@@ -13,6 +13,7 @@ import {
 } from '../calendar/working-time';
 import type { JurisdictionTime } from '../calendar/working-time';
 import { Clock } from '../common/clock';
+import { PublicUrl } from '../common/public-url';
 import { ComplianceService } from '../compliance/compliance.service';
 import { FINDING_TITLES } from '../compliance/compliance.texts';
 import type { FindingKind } from '../compliance/finding.rules';
@@ -102,7 +103,6 @@ export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
   private readonly views = new NotificationViews();
   private secret?: Promise<string>;
-  readonly baseUrl: string;
 
   constructor(
     private readonly repository: NotificationsRepository,
@@ -111,10 +111,8 @@ export class NotificationsService {
     private readonly compliance: ComplianceService,
     private readonly clock: Clock,
     private readonly config: ConfigService<EnvironmentVariables, true>,
-  ) {
-    const configured = this.config.get('PUBLIC_BASE_URL', { infer: true });
-    this.baseUrl = (configured ?? `http://localhost:${this.config.get('PORT', { infer: true })}`).replace(/\/$/, '');
-  }
+    private readonly publicUrl: PublicUrl,
+  ) {}
 
   // -------------------------------------------------------------------------------------------
   // Workflow notices: in the caller's transaction, with the transition
@@ -266,14 +264,14 @@ export class NotificationsService {
         empty: content.empty,
         belowQuota: content.belowQuota.map((o) => ({
           ...o,
-          link: `${this.baseUrl}/api/v1/compliance/organizations/${o.organizationId}?from=${slot.week}&to=${slot.week}`,
+          link: `${this.publicUrl.base}/api/v1/compliance/organizations/${o.organizationId}?from=${slot.week}&to=${slot.week}`,
         })),
         overdueObligations: content.overdueObligations.map((o) => ({
           organizationName: o.organizationName,
           duty: o.duty,
           recipient: o.recipient,
           dueAt: localDateTimeText(o.dueAt, zone),
-          link: `${this.baseUrl}/api/v1/obligations?organizationId=${o.organizationId}`,
+          link: `${this.publicUrl.base}/api/v1/obligations?organizationId=${o.organizationId}`,
         })),
         latePlans: content.latePlans.map((p) => ({
           organizationName: p.organizationName,
@@ -368,7 +366,7 @@ export class NotificationsService {
         recipient: obligation.recipient,
         clause: obligation.clause,
         dueAt: localDateTimeText(obligation.dueAt, j.timeZone),
-        link: `${this.baseUrl}/api/v1/obligations?organizationId=${obligation.organizationId}`,
+        link: `${this.publicUrl.base}/api/v1/obligations?organizationId=${obligation.organizationId}`,
       };
       for (const person of this.organizationPeople(obligation.organizationId, today, who)) {
         drafts.push({
@@ -411,7 +409,7 @@ export class NotificationsService {
           published: p.published,
           required: p.required,
         })),
-        link: `${this.baseUrl}/api/v1/compliance/organizations/${organization.organizationId}?from=${slot.week}&to=${slot.week}`,
+        link: `${this.publicUrl.base}/api/v1/compliance/organizations/${organization.organizationId}?from=${slot.week}&to=${slot.week}`,
       };
       for (const person of this.organizationPeople(organization.organizationId, today, who)) {
         drafts.push({
@@ -437,7 +435,7 @@ export class NotificationsService {
         return {
           id,
           idempotencyKey: d.key,
-          messageId: messageIdFor(id, this.baseUrl),
+          messageId: messageIdFor(id, this.publicUrl.base),
           kind: d.kind,
           recipientEmail: d.person.email,
           recipientName: d.person.name,
@@ -459,7 +457,7 @@ export class NotificationsService {
     message: Pick<OutboxMessage, 'kind' | 'data' | 'recipientEmail' | 'recipientName'>,
   ): Promise<RenderedMessage> {
     const topic = TOPIC_OF[message.kind];
-    const unsubscribeUrl = `${this.baseUrl}/api/v1/notifications/unsubscribe?token=${signUnsubscribe(
+    const unsubscribeUrl = `${this.publicUrl.base}/api/v1/notifications/unsubscribe?token=${signUnsubscribe(
       { email: message.recipientEmail, topic },
       await this.signingSecret(),
     )}`;
@@ -472,7 +470,7 @@ export class NotificationsService {
       recipientEmail: message.recipientEmail,
       topicTitle: TOPIC_TITLES[topic],
       unsubscribeUrl,
-      preferencesUrl: `${this.baseUrl}/api/docs#/notifications`,
+      preferencesUrl: `${this.publicUrl.base}/api/docs#/notifications`,
     };
     return { subject, unsubscribeUrl, ...this.views.render(message.kind, model) };
   }
@@ -526,7 +524,7 @@ export class NotificationsService {
   }
 
   private planLink(organizationId: string, week: string) {
-    return `${this.baseUrl}/api/v1/organizations/${organizationId}/content-plans/${week}`;
+    return `${this.publicUrl.base}/api/v1/organizations/${organizationId}/content-plans/${week}`;
   }
 
   private findingLine(f: {
@@ -541,7 +539,7 @@ export class NotificationsService {
       title: FINDING_TITLES[f.kind as FindingKind] ?? f.kind,
       severityTitle: SEVERITY_TITLES[f.severity] ?? f.severity,
       clause: f.clause,
-      link: `${this.baseUrl}/api/v1/compliance/findings?organization=${f.organizationId}`,
+      link: `${this.publicUrl.base}/api/v1/compliance/findings?organization=${f.organizationId}`,
     };
   }
 }

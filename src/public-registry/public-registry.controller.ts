@@ -1,5 +1,4 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import {
   ApiExcludeEndpoint,
   ApiNotFoundResponse,
@@ -13,7 +12,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access.decorator';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
-import type { EnvironmentVariables } from '../config/env.validation';
+import { PublicUrl } from '../common/public-url';
 import { PublicOrganizationQueryDto, PublicRegistryQueryDto, RegistryListDto } from './dto/public-registry.dto';
 import { isNotModified } from './public-registry.rules';
 import { Freshness, PublicRegistryService, XLSX_MEDIA_TYPE } from './public-registry.service';
@@ -33,7 +32,7 @@ const NOT_MODIFIED = 'The registry has not changed since the ETag / Last-Modifie
 export class PublicRegistryController {
   constructor(
     private readonly registry: PublicRegistryService,
-    private readonly config: ConfigService<EnvironmentVariables, true>,
+    private readonly publicUrl: PublicUrl,
   ) {}
 
   /** The start page of a public instance is the registry. */
@@ -141,9 +140,7 @@ export class PublicRegistryController {
   async passport(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const freshness = await this.conditional(request, reply);
     if (!freshness) return;
-    const configured = this.config.get('PUBLIC_BASE_URL', { infer: true }) as string | undefined;
-    const base = configured?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
-    return reply.send(this.registry.passport(base, freshness));
+    return reply.send(this.registry.passport(this.publicUrl.base, freshness));
   }
 
   /** Sets the validators; answers 304 and returns null when the client's copy is current. */

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { BodyLimit, BODY_LIMITS } from '../common/body-limits';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -30,6 +31,7 @@ export class RegistryImportController {
   constructor(private readonly importer: RegistryImportService) {}
 
   @Post()
+  @BodyLimit(BODY_LIMITS.bulk)
   @HttpCode(200)
   @Access({ roles: [Role.Admin, Role.Coordinator], jurisdiction: { query: 'jurisdiction' } })
   @ApiConsumes('text/csv', XLSX_MIME)

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { BodyLimit, BODY_LIMITS } from '../../common/body-limits';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../auth/access.decorator';
 import { Role } from '../../auth/role';
@@ -19,6 +20,7 @@ export class StyleController {
   constructor(private readonly style: StyleService) {}
 
   @Post('check')
+  @BodyLimit(BODY_LIMITS.text)
   @HttpCode(200)
   @Access({ roles: WRITERS })
   @ApiOperation({
