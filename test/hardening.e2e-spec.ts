@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -379,6 +379,31 @@ describe('A database that cannot be reached (issue 17, item 8)', () => {
     } finally {
       await app.stop('SIGKILL');
       await database.stop();
+    }
+  });
+
+  it('stops within 10 s on SIGTERM after its own embedded server was killed', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'opr-killed-'));
+    const app = await startApp(
+      testEnvironment({
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(await freePort()),
+        DEMO_DATA: 'false',
+        COMPLIANCE_RECOMPUTE_CRON: 'off',
+        NOTIFICATIONS_TICK_CRON: 'off',
+      }),
+      120_000,
+    );
+    try {
+      const postmaster = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(postmaster, 'SIGKILL');
+      const response = await request(app.url).get('/api/v1/registry');
+      expectProblem(response, 503, 'COMMON.DATABASE_UNAVAILABLE');
+      const started = Date.now();
+      expect(await app.stop('SIGTERM')).toBe(0);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await app.stop('SIGKILL');
     }
   });
 });

@@ -27,6 +27,8 @@ export interface EmbeddedDatabase {
 }
 
 interface EmbeddedPostgresInstance {
+  /** The postgres server process, while the package holds it. */
+  process?: { exitCode: number | null; signalCode: string | null };
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -91,6 +93,10 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     async stop() {
       if (stopped) return;
       stopped = true;
+      // A server that died (killed, crashed) has nothing left to stop; the package would wait for
+      // an exit event that already came.
+      const child = server.process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
       // When the terminal sends SIGINT to the whole process group, postgres may already be gone
       // and the package would wait for an exit event that never comes.
       await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref())]);
