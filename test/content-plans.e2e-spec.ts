@@ -824,6 +824,8 @@ describe('Weekly content plan (Khabarovsk Положение 1 p.5–7)', () => 
     const all = await queue();
     expect(all.length).toBe(60);
     const allDues = all.map((p) => Date.parse(p.deadlines.reviewDueAt));
+    // (Jest's toEqual holds NaN equal to NaN: a missing deadline must not pass as ordered.)
+    expect(allDues.every(Number.isFinite)).toBe(true);
     expect(allDues).toEqual([...allDues].sort((a, b) => a - b));
 
     for (let k = 0; k < recommended.length; k += 10) {

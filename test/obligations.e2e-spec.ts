@@ -95,7 +95,9 @@ describe('Reporting obligations (DOMAIN.md §1 reporting deadlines)', () => {
       'AUTH.FORBIDDEN_SCOPE',
     );
     // Listing without filters shows an editor only its own organization's duties.
+    await aPage({ organizationId: other.organization.id, network: 'ok', url: `https://ok.ru/own${Date.now()}` });
     const own = await api().get('/api/v1/obligations?status=all').set(bearer(other.editor.token)).expect(200);
+    expect(own.body.items.length).toBeGreaterThan(0);
     expect(own.body.items.every((o: { organizationId: string }) => o.organizationId === other.organization.id)).toBe(
       true,
     );
