@@ -94,7 +94,8 @@ export class ContentPlanService {
     );
   }
 
-  async get(organizationId: string, week: string): Promise<PlanDto> {
+  /** The plan as `principal` sees it: allowedActions are the caller's own. */
+  async get(principal: Principal, organizationId: string, week: string): Promise<PlanDto> {
     const scope = await this.scope(organizationId, week);
     const plan = await this.plans.findPlan(organizationId, scope.week);
     if (!plan) {
@@ -104,7 +105,7 @@ export class ContentPlanService {
         submissionDueAt: localIso(submissionDue(scope.week, j), j.timeZone),
       });
     }
-    return this.present(scope, plan);
+    return this.present(principal, scope, plan);
   }
 
   /** PUT items: creates the draft or edits a draft / a plan with recommendations (p.7). */
@@ -424,7 +425,7 @@ export class ContentPlanService {
       if (!to) {
         throw new ContentPlanError(
           action === 'edit' ? ContentPlanErrorCode.NOT_EDITABLE : ContentPlanErrorCode.TRANSITION_NOT_ALLOWED,
-          { planStatus: from, action, allowedActions: allowedActions(from) },
+          { planStatus: from, action, allowedActions: allowedActions(from, principal.role) },
         );
       }
       if (!current) {
@@ -495,7 +496,7 @@ export class ContentPlanService {
       }
       return saved;
     });
-    return this.present(scope, plan);
+    return this.present(principal, scope, plan);
   }
 
   private async scope(organizationId: string, week?: string): Promise<PlanScope> {
@@ -535,7 +536,7 @@ export class ContentPlanService {
     return effectiveWeeklyMinimum(decisions, quotaFor(scope.organization.kind, scope.policy), monday, sunday);
   }
 
-  private async present(scope: PlanScope, plan: ContentPlan): Promise<PlanDto> {
+  private async present(principal: Principal, scope: PlanScope, plan: ContentPlan): Promise<PlanDto> {
     const [items, transitions, minimum] = await Promise.all([
       this.plans.itemsOfPlan(plan.id),
       this.plans.transitionsOfPlan(plan.id),
@@ -564,7 +565,7 @@ export class ContentPlanService {
               clause: minimum.source === 'decision' ? minimum.decision.clause : minimum.citation.clause,
             }
           : null,
-      allowedActions: allowedActions(plan.status),
+      allowedActions: allowedActions(plan.status, principal.role),
       history: transitions.map((t) => transitionDto(t, scope.timeZone)),
     };
   }
