@@ -336,6 +336,26 @@ describe('Notifications: outbox without SMTP_URL (issue 8)', () => {
   });
 });
 
+describe('Notifications: preferences', () => {
+  it('answers every stored preference to a change, also an empty one, and keeps what the change leaves out', async () => {
+    const user = await aCoordinator();
+    const preferences = '/api/v1/notifications/preferences';
+    const changed = await api().put(preferences).set(bearer(user.token)).send({ planReminders: false }).expect(200);
+    const stored = {
+      emailEnabled: true,
+      coordinatorDigest: true,
+      organizationDigest: true,
+      planReminders: false,
+      obligationReminders: true,
+      quotaReminders: true,
+      workflowNotices: true,
+    };
+    expect(changed.body).toEqual(stored);
+    expect((await api().put(preferences).set(bearer(user.token)).send({}).expect(200)).body).toEqual(stored);
+    expect((await api().get(preferences).set(bearer(user.token)).expect(200)).body).toEqual(stored);
+  });
+});
+
 describe('Notifications: weekly digests on a fake clock (issue 8)', () => {
   // Monday 15 June 2026, 09:00 in Blagodarny (Moscow time): the digests of 2026-W24.
   const MONDAY_0900 = '2026-06-15T09:00:00+03:00';

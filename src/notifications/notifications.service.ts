@@ -26,6 +26,7 @@ import { NotificationsError, NotificationsErrorCode } from './notifications.erro
 import { NewMessage, NotificationsRepository, OutboxFilter } from './notifications.repository';
 import {
   Audience,
+  changedPreferences,
   DEFAULT_PREFERENCES,
   digestContent,
   DigestFacts,
@@ -504,7 +505,7 @@ export class NotificationsService {
   }
 
   async setPreferences(email: string, change: Partial<Preferences>): Promise<Preferences> {
-    const next = { ...(await this.preferences(email)), ...change };
+    const next = changedPreferences(await this.preferences(email), change);
     await this.repository.savePreferences(email.toLowerCase(), next);
     return next;
   }
