@@ -20,6 +20,9 @@ interface OutboxRow {
   organizationId: string | null;
   status: string;
   attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  sentAt: string | null;
 }
 
 async function outboxOf(recipient: string, url?: string): Promise<OutboxRow[]> {
@@ -281,6 +284,12 @@ describe('Notifications: outbox without SMTP_URL (issue 8)', () => {
       subject: `Контент-план на неделю 2026-W30 представлен: ${organization.name}`,
     });
     expect(notice!.idempotencyKey).toMatch(/^plan:[0-9a-f-]+:v2:plan_submitted:/);
+    // A message is about a Khabarovsk plan: its instants are in Khabarovsk's offset.
+    expect([notice!.nextAttemptAt, notice!.createdAt, notice!.sentAt]).toEqual([
+      expect.stringMatching(/^2026-.*\+10:00$/),
+      expect.stringMatching(/\+10:00$/),
+      null,
+    ]);
     expect(await outboxOf(elsewhere.email)).toEqual([]);
     expect(await outboxOf(editor.email)).toEqual([]);
 

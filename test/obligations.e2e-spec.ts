@@ -53,6 +53,7 @@ describe('Reporting obligations (DOMAIN.md §1 reporting deadlines)', () => {
       status: 'fulfilled',
       late: false,
       fulfilledBy: editor.id,
+      fulfilledByActor: { id: editor.id, fullName: 'Тестовый Пользователь', email: editor.email },
       note: 'Письмо в ЦУР № 12',
     });
     expect(done.body.fulfilledAt).toBe('2026-06-16T11:30:00.000+03:00');

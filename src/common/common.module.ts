@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { ActorDirectory } from './actors/actor-directory';
 import { Clock } from './clock';
 
 @Global()
-@Module({ providers: [Clock], exports: [Clock] })
+@Module({ providers: [Clock, ActorDirectory], exports: [Clock, ActorDirectory] })
 export class CommonModule {}

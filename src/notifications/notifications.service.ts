@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import {
   contentPlanDue,
+  formatInstant,
   isoWeekBounds,
   localDateOf,
   localDateTimeText,
@@ -167,7 +168,8 @@ export class NotificationsService {
   // The schedule: what is due now, in every jurisdiction's own time
 
   async tick(now = this.clock.now()): Promise<TickReport> {
-    const report: TickReport = { at: now.toISOString(), slots: [], created: 0 };
+    // A tick runs across jurisdictions: its instant belongs to none (UTC).
+    const report: TickReport = { at: formatInstant(now, null), slots: [], created: 0 };
     for (const { code } of await this.calendar.jurisdictions()) {
       try {
         const j = await this.calendar.jurisdiction(code);
