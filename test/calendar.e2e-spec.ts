@@ -149,6 +149,10 @@ describe('Calendar corrections through the API, with history', () => {
       after: expect.objectContaining({ kind: 'extra_non_working' }),
       source: expect.objectContaining({ kind: 'presidential_decree' }),
     });
+    // Who made it, by name; a federal change belongs to no jurisdiction, so its instant is in UTC.
+    const me = (await api().get('/api/v1/auth/me').set(bearer(admin)).expect(200)).body;
+    expect(history.body[0].actor).toEqual({ id: me.userId, fullName: me.fullName, email: me.email });
+    expect(history.body[0].changedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
     await api().delete('/api/v1/calendar/days/2027-12-30').set(bearer(admin)).expect(204);
     const restored = await api().get('/api/v1/calendar/krasnodar-krai/days?from=2027-12-30&to=2027-12-30').expect(200);

@@ -150,6 +150,75 @@ describe('Weekly content plan (Khabarovsk Положение 1 p.5–7)', () => 
     expect(approved.history[5].comment).toBe('Согласовано');
   });
 
+  it('offers each caller only the actions its role may take: the editor sends, the coordinator reviews, a viewer none (p.6–7)', async () => {
+    const { organization, editor } = await aPlanningOrganization();
+    const coordinator = await aCoordinator();
+    const viewer = await aUser({ role: 'viewer' });
+    const admin = await asAdmin();
+    const offered = async (token: string) =>
+      expectStatus(await getPlan(organization.id, W25, { token }), 200).body.allowedActions;
+
+    expectStatus(
+      await putItems(
+        organization.id,
+        W25,
+        { items: someItems(W25_MONDAY, 5) },
+        { token: editor.token, now: '2026-06-08T12:00:00+10:00' },
+      ),
+      200,
+    );
+    expect(await offered(editor.token)).toEqual(['edit', 'submit', 'declare_no_news']);
+    expect(await offered(coordinator.token)).toEqual([]);
+    expect(await offered(viewer.token)).toEqual([]);
+    expect(await offered(admin)).toEqual(['edit', 'submit', 'declare_no_news']);
+
+    const submitted = expectStatus(
+      await planAction(organization.id, W25, 'submit', {
+        token: editor.token,
+        version: 1,
+        now: '2026-06-09T12:00:00+10:00',
+      }),
+      200,
+    ).body;
+    // The answer to an action is the actor's view too: the editor who sent it may not approve it.
+    expect(submitted.allowedActions).toEqual([]);
+    expect(await offered(editor.token)).toEqual([]);
+    expect(await offered(coordinator.token)).toEqual(['approve', 'request_changes']);
+    expect(await offered(viewer.token)).toEqual([]);
+    expect(await offered(admin)).toEqual(['approve', 'request_changes']);
+
+    // What is not offered is refused, and what is offered is taken.
+    expectProblem(
+      await planAction(organization.id, W25, 'approve', { token: editor.token, version: 2 }),
+      403,
+      'AUTH.FORBIDDEN_ROLE',
+    );
+    expectProblem(
+      await planAction(organization.id, W25, 'approve', { token: viewer.token, version: 2 }),
+      403,
+      'AUTH.FORBIDDEN_ROLE',
+    );
+    const requested = expectStatus(
+      await planAction(
+        organization.id,
+        W25,
+        'request-changes',
+        { token: coordinator.token, version: 2, now: '2026-06-09T15:00:00+10:00' },
+        {
+          comment: 'Добавьте видео',
+        },
+      ),
+      200,
+    ).body;
+    expect(requested.allowedActions).toEqual([]);
+    expect(await offered(editor.token)).toEqual(['edit', 'submit', 'declare_no_news']);
+    expectProblem(
+      await planAction(organization.id, W25, 'submit', { token: coordinator.token, version: 3 }),
+      403,
+      'AUTH.FORBIDDEN_ROLE',
+    );
+  });
+
   it('refuses every step out of turn with its code and changes nothing (p.7: a sent plan is changed only through the workflow)', async () => {
     const { organization, editor } = await aPlanningOrganization();
     const coordinator = await aCoordinator();
@@ -824,6 +893,8 @@ describe('Weekly content plan (Khabarovsk Положение 1 p.5–7)', () => 
     const all = await queue();
     expect(all.length).toBe(60);
     const allDues = all.map((p) => Date.parse(p.deadlines.reviewDueAt));
+    // (Jest's toEqual holds NaN equal to NaN: a missing deadline must not pass as ordered.)
+    expect(allDues.every(Number.isFinite)).toBe(true);
     expect(allDues).toEqual([...allDues].sort((a, b) => a - b));
 
     for (let k = 0; k < recommended.length; k += 10) {

@@ -20,6 +20,9 @@ interface OutboxRow {
   organizationId: string | null;
   status: string;
   attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  sentAt: string | null;
 }
 
 async function outboxOf(recipient: string, url?: string): Promise<OutboxRow[]> {
@@ -281,6 +284,12 @@ describe('Notifications: outbox without SMTP_URL (issue 8)', () => {
       subject: `Контент-план на неделю 2026-W30 представлен: ${organization.name}`,
     });
     expect(notice!.idempotencyKey).toMatch(/^plan:[0-9a-f-]+:v2:plan_submitted:/);
+    // A message is about a Khabarovsk plan: its instants are in Khabarovsk's offset.
+    expect([notice!.nextAttemptAt, notice!.createdAt, notice!.sentAt]).toEqual([
+      expect.stringMatching(/^2026-.*\+10:00$/),
+      expect.stringMatching(/\+10:00$/),
+      null,
+    ]);
     expect(await outboxOf(elsewhere.email)).toEqual([]);
     expect(await outboxOf(editor.email)).toEqual([]);
 
@@ -333,6 +342,26 @@ describe('Notifications: outbox without SMTP_URL (issue 8)', () => {
     );
     const startup = globalThis.__testApp?.output() ?? '';
     expect(startup).toContain('SMTP_URL is not set: notifications are kept in the outbox');
+  });
+});
+
+describe('Notifications: preferences', () => {
+  it('answers every stored preference to a change, also an empty one, and keeps what the change leaves out', async () => {
+    const user = await aCoordinator();
+    const preferences = '/api/v1/notifications/preferences';
+    const changed = await api().put(preferences).set(bearer(user.token)).send({ planReminders: false }).expect(200);
+    const stored = {
+      emailEnabled: true,
+      coordinatorDigest: true,
+      organizationDigest: true,
+      planReminders: false,
+      obligationReminders: true,
+      quotaReminders: true,
+      workflowNotices: true,
+    };
+    expect(changed.body).toEqual(stored);
+    expect((await api().put(preferences).set(bearer(user.token)).send({}).expect(200)).body).toEqual(stored);
+    expect((await api().get(preferences).set(bearer(user.token)).expect(200)).body).toEqual(stored);
   });
 });
 

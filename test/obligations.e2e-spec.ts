@@ -53,6 +53,7 @@ describe('Reporting obligations (DOMAIN.md §1 reporting deadlines)', () => {
       status: 'fulfilled',
       late: false,
       fulfilledBy: editor.id,
+      fulfilledByActor: { id: editor.id, fullName: 'Тестовый Пользователь', email: editor.email },
       note: 'Письмо в ЦУР № 12',
     });
     expect(done.body.fulfilledAt).toBe('2026-06-16T11:30:00.000+03:00');
@@ -95,7 +96,9 @@ describe('Reporting obligations (DOMAIN.md §1 reporting deadlines)', () => {
       'AUTH.FORBIDDEN_SCOPE',
     );
     // Listing without filters shows an editor only its own organization's duties.
+    await aPage({ organizationId: other.organization.id, network: 'ok', url: `https://ok.ru/own${Date.now()}` });
     const own = await api().get('/api/v1/obligations?status=all').set(bearer(other.editor.token)).expect(200);
+    expect(own.body.items.length).toBeGreaterThan(0);
     expect(own.body.items.every((o: { organizationId: string }) => o.organizationId === other.organization.id)).toBe(
       true,
     );

@@ -58,6 +58,12 @@ describe('Jurisdiction policies: the acts as data, editable with history', () =>
       before: current.policy,
       after: current.policy,
     });
+    // Who changed it, by name, and when in Plastunovskaya's offset (Moscow time).
+    const me = (await api().get('/api/v1/auth/me').set(bearer(admin)).expect(200)).body;
+    expect(history.body[0].changedBy).toBe(me.userId);
+    expect(history.body[0].actor).toEqual({ id: me.userId, fullName: me.fullName, email: me.email });
+    expect(history.body[0].changedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+03:00$/);
+    expect(saved.body.updatedAt).toMatch(/\+03:00$/);
   });
 
   it('refuses a broken policy field by field and changes nothing', async () => {

@@ -299,6 +299,7 @@ describe('Public registry (Khabarovsk Положение 1 p.2.4; Blagodarny p.3
         const again = await api().get(path).set(header, validator);
         if (again.status === 304) {
           expect(again.text ?? '').toBe('');
+          expect(fresh.headers.etag).toEqual(expect.any(String));
           expect(again.headers.etag).toBe(fresh.headers.etag);
           return fresh.headers.etag as string;
         }

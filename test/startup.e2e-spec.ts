@@ -135,6 +135,22 @@ describe('Start-up', () => {
     expect(readFileSync(report, 'utf8')).toBe('0');
   });
 
+  it('starts without a deprecation warning (no query sent to a connection that is still busy, which pg 9 refuses)', async () => {
+    const app = await startApp(testEnvironment({ DATABASE_URL: process.env.TEST_DB_URL }));
+    try {
+      await request(app.url).get('/ready').expect(200);
+      // The working calendar is loaded at start and again by the first request that needs it.
+      await request(app.url)
+        .get('/api/v1/calendar/khabarovsk-krai/deadline')
+        .query({ from: '2026-11-03T10:00:00+10:00', workingDays: 5 })
+        .expect(200);
+      expect(app.output()).toContain('LISTENING');
+      expect(app.output()).not.toContain('DeprecationWarning');
+    } finally {
+      await app.stop();
+    }
+  });
+
   it('limits login attempts per address and never logs passwords or tokens', async () => {
     const app = await startApp(
       testEnvironment({ DATABASE_URL: process.env.TEST_DB_URL, LOGIN_RATE_LIMIT_PER_MINUTE: '3', LOG_LEVEL: 'trace' }),

@@ -4,6 +4,7 @@ import { Access, Public } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
+import { ActorDirectory, type Actors } from '../common/actors/actor-directory';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { CalendarChangeRecord } from './calendar-override.entity';
 import { CalendarError, CalendarErrorCode } from './calendar.errors';
@@ -23,7 +24,7 @@ import {
   RegionalHolidayDto,
   YearDefinitionDto,
 } from './dto/calendar.dto';
-import { formatClockTime } from './working-time';
+import { formatClockTime, formatInstant } from './working-time';
 
 const JURISDICTION_PARAM = { name: 'jurisdiction', example: 'khabarovsk-krai' };
 const DATE_PARAM = { name: 'date', example: '2026-12-31' };
@@ -35,7 +36,10 @@ const CONTENT_PLAN_RULE =
 @ApiTags('calendar')
 @Controller('api/v1')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly actors: ActorDirectory,
+  ) {}
 
   @Public()
   @Get('jurisdictions')
@@ -85,9 +89,9 @@ export class CalendarController {
     return {
       jurisdiction: j.code,
       timeZone: j.timeZone,
-      from: event.toISO()!,
+      from: formatInstant(event, j.timeZone),
       workingDays: Number(query.workingDays),
-      due: due.toISO()!,
+      due: formatInstant(due, j.timeZone),
       rule: DEADLINE_RULE,
     };
   }
@@ -103,7 +107,7 @@ export class CalendarController {
     @Query() query: ContentPlanDueQueryDto,
   ): Promise<ContentPlanDueDto> {
     const { due, jurisdiction: j } = await this.calendar.contentPlanDue(jurisdiction, query.week);
-    return { jurisdiction: j.code, week: query.week, due: due.toISO()!, rule: CONTENT_PLAN_RULE };
+    return { jurisdiction: j.code, week: query.week, due: formatInstant(due, j.timeZone), rule: CONTENT_PLAN_RULE };
   }
 
   @Get('calendar/changes')
@@ -117,7 +121,12 @@ export class CalendarController {
       year: query.year ? Number(query.year) : undefined,
       jurisdiction: query.jurisdiction,
     });
-    return rows.map(toChangeDto);
+    const [zones, actors] = await Promise.all([
+      this.calendar.timeZones(),
+      this.actors.resolve(rows.map((c) => c.changedBy)),
+    ]);
+    // A regional change is the jurisdiction's, in its offset; a federal one belongs to none (UTC).
+    return rows.map((c) => toChangeDto(c, c.jurisdictionCode ? (zones.get(c.jurisdictionCode) ?? null) : null, actors));
   }
 
   @Put('calendar/years/:year')
@@ -222,11 +231,12 @@ function parseYear(value: string): number {
   return Number(value);
 }
 
-function toChangeDto(c: CalendarChangeRecord): CalendarChangeDto {
+function toChangeDto(c: CalendarChangeRecord, timeZone: string | null, actors: Actors): CalendarChangeDto {
   return {
     id: c.id,
-    changedAt: c.changedAt.toISOString(),
+    changedAt: formatInstant(c.changedAt, timeZone),
     changedBy: c.changedBy,
+    actor: actors.of(c.changedBy),
     action: c.action,
     year: c.year,
     date: c.date,

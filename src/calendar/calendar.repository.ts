@@ -81,14 +81,17 @@ export class CalendarRepository implements OnModuleDestroy {
     return next;
   }
 
+  /**
+   * One query after another: `manager` is a single connection (the calendar's own reader or a
+   * transaction's), and queries sent to a connection that is still busy are queued by pg only with
+   * a deprecation warning (they will fail from pg 9).
+   */
   async load(manager: EntityManager = this.dataSource.manager): Promise<CalendarData> {
-    const [years, days, regional, jurisdictions, [row]] = await Promise.all([
-      manager.find(CalendarYearRecord),
-      manager.find(CalendarDayOverrideRecord),
-      manager.find(RegionalHolidayRecord),
-      manager.find(Jurisdiction),
-      manager.query(STAMP_SQL),
-    ]);
+    const years = await manager.find(CalendarYearRecord);
+    const days = await manager.find(CalendarDayOverrideRecord);
+    const regional = await manager.find(RegionalHolidayRecord);
+    const jurisdictions = await manager.find(Jurisdiction);
+    const [row] = await manager.query(STAMP_SQL);
     return { stamp: row.stamp, years, days, regional, jurisdictions };
   }
 

@@ -70,6 +70,11 @@ export class CalendarService implements OnApplicationBootstrap, OnModuleDestroy 
     return [...(await this.current()).jurisdictions.values()];
   }
 
+  /** Each jurisdiction's time zone by code: the offset answers give its instants in (formatInstant). */
+  async timeZones(): Promise<ReadonlyMap<string, string>> {
+    return new Map([...(await this.current()).jurisdictions].map(([code, j]) => [code, j.timeZone]));
+  }
+
   async coverage() {
     const snapshot = await this.current();
     return { ...snapshot.federal.coverage(), years: snapshot.federal.definitions() };

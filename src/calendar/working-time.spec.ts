@@ -8,6 +8,8 @@ import {
   contentPlanDue,
   deadlineAfterWorkingDays,
   deadlineAfterWorkingDaysMillis,
+  formatInstant,
+  formatOptionalInstant,
   isWorkingDay,
   isoWeekBounds,
   isoWeekDays,
@@ -593,5 +595,29 @@ describe('parseLocalInstantMillis (the bulk form of parseLocalInstant)', () => {
     for (const value of ['вчера', '2026-02-30T10:00', '2026-06-07', '']) {
       expect(parseLocalInstantMillis(value, 'Asia/Vladivostok')).toBeUndefined();
     }
+  });
+});
+
+describe('formatInstant (instants in answers)', () => {
+  const at = new Date('2026-12-07T08:00:00Z');
+
+  it("gives an instant in its jurisdiction's offset: 18:00 in Khabarovsk, 11:00 in Blagodarny", () => {
+    expect(formatInstant(at, 'Asia/Vladivostok')).toBe('2026-12-07T18:00:00.000+10:00');
+    expect(formatInstant(at, 'Europe/Moscow')).toBe('2026-12-07T11:00:00.000+03:00');
+    expect(formatInstant(DateTime.fromISO('2026-12-07T18:00:00+10:00'), 'Europe/Moscow')).toBe(
+      '2026-12-07T11:00:00.000+03:00',
+    );
+  });
+
+  it('gives an instant that belongs to no jurisdiction in UTC', () => {
+    expect(formatInstant(at, null)).toBe('2026-12-07T08:00:00.000Z');
+  });
+
+  it('keeps an absent instant absent and refuses an invalid one', () => {
+    expect(formatOptionalInstant(null, 'Asia/Vladivostok')).toBeNull();
+    expect(formatOptionalInstant(undefined, null)).toBeNull();
+    expect(formatOptionalInstant(at, 'Asia/Vladivostok')).toBe('2026-12-07T18:00:00.000+10:00');
+    expect(() => formatInstant(new Date(NaN), null)).toThrow(CalendarError);
+    expect(() => formatInstant(at, 'Mars/Olympus')).toThrow(CalendarError);
   });
 });

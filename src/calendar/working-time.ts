@@ -625,3 +625,20 @@ export function addWorkingTime(
 export function localDateTimeText(instant: Instant, zone: string): string {
   return DateTime.fromMillis(instantMillis(instant), { zone: checkedZone(zone) }).toFormat('dd.MM.yyyy HH:mm');
 }
+
+/**
+ * An instant as every API answer gives it: in the offset of the jurisdiction it belongs to
+ * (2026-12-07T18:00:00.000+10:00 in Khabarovsk), or in UTC (2026-12-07T08:00:00.000Z) when it
+ * belongs to none (users, tokens, the outbox, runs across jurisdictions). The one formatter of
+ * answers, so that one answer never mixes the two for one jurisdiction.
+ */
+export function formatInstant(instant: Instant, zone: string | null): string {
+  const ms = instantMillis(instant);
+  if (zone === null) return new Date(ms).toISOString();
+  return DateTime.fromMillis(ms, { zone: checkedZone(zone) }).toISO()!;
+}
+
+/** formatInstant for an instant that may be absent (not yet reviewed, never resolved). */
+export function formatOptionalInstant(instant: Instant | null | undefined, zone: string | null): string | null {
+  return instant === null || instant === undefined ? null : formatInstant(instant, zone);
+}

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { ActorDirectory } from './actors/actor-directory';
 import { Clock } from './clock';
 import { PublicUrl } from './public-url';
 
 @Global()
-@Module({ providers: [Clock, PublicUrl], exports: [Clock, PublicUrl] })
+@Module({ providers: [Clock, PublicUrl, ActorDirectory], exports: [Clock, PublicUrl, ActorDirectory] })
 export class CommonModule {}

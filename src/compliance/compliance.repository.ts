@@ -617,8 +617,9 @@ export class ComplianceRepository {
       `SELECT f.id::text, f.kind, f.severity, f.jurisdiction_code AS "jurisdiction", f.organization_id AS "organizationId",
               o.name AS "organizationName", f.page_id AS "pageId", p.network, p.url AS "pageUrl", f.week,
               f.due_at AS "dueAt", f.citation, f.details, f.first_seen_at AS "firstSeenAt",
-              f.last_seen_at AS "lastSeenAt", f.resolved_at AS "resolvedAt"
+              f.last_seen_at AS "lastSeenAt", f.resolved_at AS "resolvedAt", j.time_zone AS "timeZone"
          FROM compliance_findings f
+         JOIN jurisdictions j ON j.code = f.jurisdiction_code
          JOIN organizations o ON o.id = f.organization_id
          LEFT JOIN official_pages p ON p.id = f.page_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -646,4 +647,6 @@ export interface FindingRow {
   firstSeenAt: Date;
   lastSeenAt: Date;
   resolvedAt: Date | null;
+  /** The jurisdiction's, for the instants of the answer. */
+  timeZone: string;
 }

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '../calendar/calendar.service';
 import {
   contentPlanDue,
+  formatInstant,
+  formatOptionalInstant,
   isoWeekBounds,
   isoWeekDays,
   isoWeeksFromTo,
@@ -272,9 +274,9 @@ export class ComplianceService {
     return {
       jurisdiction,
       week,
-      from: bounds.start.toISO()!,
-      to: bounds.end.toISO()!,
-      evaluatedAt: this.clock.now().toISOString(),
+      from: formatInstant(bounds.start, j.timeZone),
+      to: formatInstant(bounds.end, j.timeZone),
+      evaluatedAt: formatInstant(this.clock.now(), j.timeZone),
       totals: evaluation.totals(),
       status: screen.status ?? null,
       matchingOrganizations: matching ? matching.length : evaluation.size,
@@ -441,7 +443,15 @@ export class ComplianceService {
     );
     const byKind: Partial<Record<FindingKind, number>> = {};
     for (const d of drafts) byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
-    return { jurisdiction, at: now.toISOString(), quotaWeek, planWeeks, found: drafts.length, byKind, ...counts };
+    return {
+      jurisdiction,
+      at: formatInstant(now, j.timeZone),
+      quotaWeek,
+      planWeeks,
+      found: drafts.length,
+      byKind,
+      ...counts,
+    };
   }
 
   async findings(filter: Omit<FindingFilter, 'jurisdictions'> & { jurisdiction?: string }, principal: Principal) {
@@ -471,7 +481,14 @@ export class ComplianceService {
 }
 
 function page(rows: Awaited<ReturnType<ComplianceRepository['findings']>>, limit: number) {
-  const items = rows.slice(0, limit).map((row) => ({ ...row, title: FINDING_TITLES[row.kind] }));
+  const items = rows.slice(0, limit).map(({ timeZone, ...row }) => ({
+    ...row,
+    title: FINDING_TITLES[row.kind],
+    dueAt: formatOptionalInstant(row.dueAt, timeZone),
+    firstSeenAt: formatInstant(row.firstSeenAt, timeZone),
+    lastSeenAt: formatInstant(row.lastSeenAt, timeZone),
+    resolvedAt: formatOptionalInstant(row.resolvedAt, timeZone),
+  }));
   return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
 }
 

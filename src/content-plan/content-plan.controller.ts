@@ -23,6 +23,7 @@ import { UuidPipe } from '../common/pipes/uuid.pipe';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { expectedPlanVersion } from './content-plan.errors';
 import { ContentPlanService } from './content-plan.service';
+import { rolesFor, type PlanAction } from './plan-workflow.rules';
 import {
   CopyPlanDto,
   CreateTemplateDto,
@@ -42,10 +43,10 @@ const ORGANIZATION_ID = { name: 'id', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f
 const WEEK = { name: 'week', example: '2026-W25', description: 'Target ISO week (Monday–Sunday, local time)' };
 const IF_MATCH = { name: 'If-Match', required: false, example: '"3"', description: 'Version the action is based on' };
 const PLAN_ROUTE = 'organizations/:id/content-plans/:week';
-/** The press office edits and sends (p.6); admins may act for it. */
-const ORGANIZATION_SIDE = { roles: [Role.Admin, Role.Editor], organization: { param: 'id' } };
-/** The Committee approves or recommends (p.7). */
-const COORDINATOR_SIDE = { roles: [Role.Admin, Role.Coordinator], organization: { param: 'id' } };
+/** Who may take a plan action: the roles of its side (plan-workflow.rules), in the plan's scope. */
+const actionAccess = (action: PlanAction) => ({ roles: rolesFor(action), organization: { param: 'id' } });
+/** Templates belong to the press office's side, as editing a plan does. */
+const ORGANIZATION_SIDE = actionAccess('edit');
 const QUEUE_READERS = [Role.Admin, Role.Coordinator, Role.Viewer];
 
 /** The weekly content plan (Khabarovsk Положение 1 p.2.2, 2.6, 3.5, 5–7). */
@@ -102,14 +103,15 @@ export class ContentPlanController {
   async get(
     @Param('id', UuidPipe) id: string,
     @Param('week') week: string,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PlanDto> {
-    return withEtag(reply, await this.plans.get(id, week));
+    return withEtag(reply, await this.plans.get(principal, id, week));
   }
 
   @Put(PLAN_ROUTE)
   @BodyLimit(BODY_LIMITS.plan)
-  @Access(ORGANIZATION_SIDE)
+  @Access(actionAccess('edit'))
   @ApiParam(ORGANIZATION_ID)
   @ApiParam(WEEK)
   @ApiHeader(IF_MATCH)
@@ -134,7 +136,7 @@ export class ContentPlanController {
 
   @Post(`${PLAN_ROUTE}/submit`)
   @HttpCode(200)
-  @Access(ORGANIZATION_SIDE)
+  @Access(actionAccess('submit'))
   @ApiParam(ORGANIZATION_ID)
   @ApiParam(WEEK)
   @ApiHeader(IF_MATCH)
@@ -155,7 +157,7 @@ export class ContentPlanController {
 
   @Post(`${PLAN_ROUTE}/approve`)
   @HttpCode(200)
-  @Access(COORDINATOR_SIDE)
+  @Access(actionAccess('approve'))
   @ApiParam(ORGANIZATION_ID)
   @ApiParam(WEEK)
   @ApiHeader(IF_MATCH)
@@ -176,7 +178,7 @@ export class ContentPlanController {
 
   @Post(`${PLAN_ROUTE}/request-changes`)
   @HttpCode(200)
-  @Access(COORDINATOR_SIDE)
+  @Access(actionAccess('request_changes'))
   @ApiParam(ORGANIZATION_ID)
   @ApiParam(WEEK)
   @ApiHeader(IF_MATCH)
@@ -197,7 +199,7 @@ export class ContentPlanController {
 
   @Post(`${PLAN_ROUTE}/declare-no-news`)
   @HttpCode(200)
-  @Access(ORGANIZATION_SIDE)
+  @Access(actionAccess('declare_no_news'))
   @ApiParam(ORGANIZATION_ID)
   @ApiParam(WEEK)
   @ApiHeader(IF_MATCH)
@@ -218,7 +220,7 @@ export class ContentPlanController {
 
   @Post(`${PLAN_ROUTE}/copy-previous`)
   @HttpCode(200)
-  @Access(ORGANIZATION_SIDE)
+  @Access(actionAccess('edit'))
   @ApiParam(ORGANIZATION_ID)
   @ApiParam(WEEK)
   @ApiHeader(IF_MATCH)
@@ -238,7 +240,7 @@ export class ContentPlanController {
 
   @Post(`${PLAN_ROUTE}/apply-templates`)
   @HttpCode(200)
-  @Access(ORGANIZATION_SIDE)
+  @Access(actionAccess('edit'))
   @ApiParam(ORGANIZATION_ID)
   @ApiParam(WEEK)
   @ApiHeader(IF_MATCH)
@@ -278,7 +280,7 @@ export class ContentPlanController {
   @Post(`${PLAN_ROUTE}/import`)
   @BodyLimit(BODY_LIMITS.bulk)
   @HttpCode(200)
-  @Access(ORGANIZATION_SIDE)
+  @Access(actionAccess('edit'))
   @ApiParam(ORGANIZATION_ID)
   @ApiParam(WEEK)
   @ApiHeader(IF_MATCH)

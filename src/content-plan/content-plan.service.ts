@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
-import { parseIsoWeek } from '../calendar/working-time';
+import { formatInstant, formatOptionalInstant, parseIsoWeek } from '../calendar/working-time';
+import { ActorDirectory, type Actors } from '../common/actors/actor-directory';
 import { Clock } from '../common/clock';
 import { storedHits, styleNetworkOf } from '../compliance/style/style.rules';
 import { StyleService } from '../compliance/style/style.service';
@@ -27,7 +28,7 @@ import type {
   TemplateDto,
   TransitionDto,
 } from './dto/content-plan.dto';
-import { localIso, previousWeek, resubmissionDue, reviewDue, submissionDue, weekDates } from './plan-deadlines';
+import { previousWeek, resubmissionDue, reviewDue, submissionDue, weekDates } from './plan-deadlines';
 import {
   csvLine,
   CSV_BOM,
@@ -74,6 +75,7 @@ export class ContentPlanService {
     private readonly clock: Clock,
     private readonly style: StyleService,
     private readonly notifications: NotificationsService,
+    private readonly actors: ActorDirectory,
   ) {}
 
   /** Plan items carry their style hits (DOMAIN.md §4), checked when they are saved. */
@@ -94,17 +96,18 @@ export class ContentPlanService {
     );
   }
 
-  async get(organizationId: string, week: string): Promise<PlanDto> {
+  /** The plan as `principal` sees it: allowedActions are the caller's own. */
+  async get(principal: Principal, organizationId: string, week: string): Promise<PlanDto> {
     const scope = await this.scope(organizationId, week);
     const plan = await this.plans.findPlan(organizationId, scope.week);
     if (!plan) {
       const j = await this.calendar.jurisdiction(scope.organization.jurisdictionCode);
       throw new ContentPlanError(ContentPlanErrorCode.PLAN_NOT_FOUND, {
         week: scope.week,
-        submissionDueAt: localIso(submissionDue(scope.week, j), j.timeZone),
+        submissionDueAt: formatInstant(submissionDue(scope.week, j), j.timeZone),
       });
     }
-    return this.present(scope, plan);
+    return this.present(principal, scope, plan);
   }
 
   /** PUT items: creates the draft or edits a draft / a plan with recommendations (p.7). */
@@ -332,7 +335,7 @@ export class ContentPlanService {
       format: item.format,
       description: item.description,
       author: item.author,
-      approvedAt: localIso(reviewedAt, j.timeZone).slice(0, 16).replace('T', ' '),
+      approvedAt: formatInstant(reviewedAt, j.timeZone).slice(0, 16).replace('T', ' '),
     }));
   }
 
@@ -424,7 +427,7 @@ export class ContentPlanService {
       if (!to) {
         throw new ContentPlanError(
           action === 'edit' ? ContentPlanErrorCode.NOT_EDITABLE : ContentPlanErrorCode.TRANSITION_NOT_ALLOWED,
-          { planStatus: from, action, allowedActions: allowedActions(from) },
+          { planStatus: from, action, allowedActions: allowedActions(from, principal.role) },
         );
       }
       if (!current) {
@@ -495,7 +498,7 @@ export class ContentPlanService {
       }
       return saved;
     });
-    return this.present(scope, plan);
+    return this.present(principal, scope, plan);
   }
 
   private async scope(organizationId: string, week?: string): Promise<PlanScope> {
@@ -535,12 +538,13 @@ export class ContentPlanService {
     return effectiveWeeklyMinimum(decisions, quotaFor(scope.organization.kind, scope.policy), monday, sunday);
   }
 
-  private async present(scope: PlanScope, plan: ContentPlan): Promise<PlanDto> {
+  private async present(principal: Principal, scope: PlanScope, plan: ContentPlan): Promise<PlanDto> {
     const [items, transitions, minimum] = await Promise.all([
       this.plans.itemsOfPlan(plan.id),
       this.plans.transitionsOfPlan(plan.id),
       this.weeklyMinimum(scope),
     ]);
+    const actors = await this.actors.resolve(transitions.map((t) => t.actorId));
     const { monday, sunday } = weekDates(plan.week, scope.timeZone);
     const row: PlanWithOrganization = Object.assign(plan, {
       organizationName: scope.organization.name,
@@ -564,8 +568,8 @@ export class ContentPlanService {
               clause: minimum.source === 'decision' ? minimum.decision.clause : minimum.citation.clause,
             }
           : null,
-      allowedActions: allowedActions(plan.status),
-      history: transitions.map((t) => transitionDto(t, scope.timeZone)),
+      allowedActions: allowedActions(plan.status, principal.role),
+      history: transitions.map((t) => transitionDto(t, scope.timeZone, actors)),
     };
   }
 }
@@ -576,7 +580,7 @@ function summary(
   zone: string,
   now: Date,
 ): PlanSummaryDto {
-  const iso = (d: Date | null) => (d ? localIso(d, zone) : null);
+  const iso = (d: Date | null) => formatOptionalInstant(d, zone);
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -586,7 +590,7 @@ function summary(
     status: row.status,
     version: row.version,
     deadlines: {
-      submissionDueAt: localIso(row.submissionDueAt, zone),
+      submissionDueAt: formatInstant(row.submissionDueAt, zone),
       reviewDueAt: iso(row.reviewDueAt),
       resubmissionDueAt: iso(row.resubmissionDueAt),
     },
@@ -596,7 +600,7 @@ function summary(
     itemCount: row.itemCount,
     late: lateFlags(transitions, row, now).map((f) => ({
       kind: f.kind,
-      dueAt: localIso(f.dueAt, zone),
+      dueAt: formatInstant(f.dueAt, zone),
       doneAt: iso(f.doneAt),
       lateByMinutes: f.lateByMinutes,
     })),
@@ -620,18 +624,19 @@ function itemInput(item: ContentPlanItem): PlanItemInput & { pageIds: string[]; 
   };
 }
 
-function transitionDto(t: ContentPlanTransition, zone: string): TransitionDto {
+function transitionDto(t: ContentPlanTransition, zone: string, actors: Actors): TransitionDto {
   return {
     action: t.action,
     from: t.fromStatus,
     to: t.toStatus,
     version: t.planVersion,
     by: t.actorId,
+    actor: actors.of(t.actorId),
     role: t.actorRole,
-    at: localIso(t.at, zone),
+    at: formatInstant(t.at, zone),
     comment: t.comment,
     itemComments: t.itemComments ?? [],
-    dueAt: t.dueAt ? localIso(t.dueAt, zone) : null,
+    dueAt: formatOptionalInstant(t.dueAt, zone),
     lateByMinutes: t.lateBySeconds === null ? null : Math.ceil(t.lateBySeconds / 60),
   };
 }

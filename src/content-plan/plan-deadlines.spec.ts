@@ -1,15 +1,15 @@
 import { DateTime } from 'luxon';
 import { WorkingCalendar } from '../calendar/working-calendar';
-import { JurisdictionTime } from '../calendar/working-time';
+import { formatInstant, JurisdictionTime } from '../calendar/working-time';
 import { shippedYears } from '../calendar/year-definition';
-import { localIso, previousWeek, resubmissionDue, reviewDue, submissionDue, weekDates } from './plan-deadlines';
+import { previousWeek, resubmissionDue, reviewDue, submissionDue, weekDates } from './plan-deadlines';
 
 const khabarovsk: JurisdictionTime = {
   code: 'khabarovsk-krai',
   timeZone: 'Asia/Vladivostok',
   calendar: new WorkingCalendar(shippedYears()),
 };
-const local = (d: Date) => localIso(d, khabarovsk.timeZone);
+const local = (d: Date) => formatInstant(d, khabarovsk.timeZone);
 const at = (iso: string) => DateTime.fromISO(iso).toJSDate();
 
 describe('content-plan deadlines (Khabarovsk Положение 1 p.6–7)', () => {

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { contentPlanDue, deadlineAfterWorkingDays, isoWeekBounds, JurisdictionTime } from '../calendar/working-time';
 
 /**
@@ -32,9 +31,4 @@ export function previousWeek(week: string, timeZone: string): string {
   const { start } = isoWeekBounds(week, timeZone);
   const before = start.minus({ days: 7 });
   return `${before.weekYear}-W${String(before.weekNumber).padStart(2, '0')}`;
-}
-
-/** An instant shown in the jurisdiction's offset, e.g. 2026-06-10T17:00:00.000+10:00. */
-export function localIso(instant: Date, timeZone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).toISO()!;
 }

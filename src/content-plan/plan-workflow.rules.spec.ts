@@ -1,3 +1,4 @@
+import { Role } from '../auth/role';
 import { allowedActions, lateBySeconds, lateFlags, nextStatus, quotaStanding } from './plan-workflow.rules';
 
 const d = (iso: string) => new Date(iso);
@@ -34,9 +35,16 @@ describe('content-plan workflow (Khabarovsk Положение 1 p.5–7)', () =
     expect(nextStatus(from, action)).toBeUndefined();
   });
 
-  it('lists the actions of a state', () => {
-    expect(allowedActions('submitted')).toEqual(['approve', 'request_changes']);
-    expect(allowedActions('approved')).toEqual([]);
+  it('offers a caller only the actions of the state that its role takes (p.6 press office, p.7 Committee)', () => {
+    expect(allowedActions('submitted', Role.Coordinator)).toEqual(['approve', 'request_changes']);
+    expect(allowedActions('submitted', Role.Editor)).toEqual([]);
+    expect(allowedActions('submitted', Role.Admin)).toEqual(['approve', 'request_changes']);
+    expect(allowedActions('draft', Role.Editor)).toEqual(['edit', 'submit', 'declare_no_news']);
+    expect(allowedActions('draft', Role.Coordinator)).toEqual([]);
+    expect(allowedActions('changes_requested', Role.Admin)).toEqual(['edit', 'submit', 'declare_no_news']);
+    expect(allowedActions('submitted', Role.Viewer)).toEqual([]);
+    expect(allowedActions('draft', Role.Viewer)).toEqual([]);
+    expect(allowedActions('approved', Role.Admin)).toEqual([]);
   });
 
   it('counts lateness in seconds and never below zero (p.6 17:00)', () => {

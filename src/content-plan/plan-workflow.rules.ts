@@ -1,3 +1,5 @@
+import { Role } from '../auth/role';
+
 /**
  * The weekly content-plan workflow (Khabarovsk Положение 1 p.5–7) as plain data: which action
  * moves a plan from which state to which, who may take it, and how late a step was.
@@ -48,6 +50,21 @@ export const ACTION_ACTOR: Record<PlanAction, PlanActor> = {
 };
 
 /**
+ * The roles that act for each side: the press office edits and sends (p.6), the Committee approves
+ * or recommends (p.7); admins may act for either. Viewers act for none. The routes' access rules and
+ * the actions offered on a plan are both read from here.
+ */
+export const ACTOR_ROLES: Record<PlanActor, readonly Role[]> = {
+  organization: [Role.Admin, Role.Editor],
+  coordinator: [Role.Admin, Role.Coordinator],
+};
+
+/** Roles that may take `action`. */
+export function rolesFor(action: PlanAction): Role[] {
+  return [...ACTOR_ROLES[ACTION_ACTOR[action]]];
+}
+
+/**
  * The state an action leads to, or undefined when it is not allowed from `from`:
  * draft → submitted → approved | changes_requested → (edited) resubmitted → approved | … ;
  * no_news_declared (p.5 last paragraph) replaces a plan that was not yet approved.
@@ -68,10 +85,13 @@ export function nextStatus(from: PlanState, action: PlanAction): PlanStatus | un
   }
 }
 
-/** Actions available from a state (shown on the plan so that clients need not know the table). */
-export function allowedActions(from: PlanState): PlanAction[] {
+/**
+ * Actions a caller in `role` may take from a state (shown on the plan so that clients need not
+ * know the table): the state allows them and the role acts for their side.
+ */
+export function allowedActions(from: PlanState, role: Role): PlanAction[] {
   const actions: PlanAction[] = ['edit', 'submit', 'approve', 'request_changes', 'declare_no_news'];
-  return actions.filter((action) => nextStatus(from, action) !== undefined);
+  return actions.filter((action) => nextStatus(from, action) !== undefined && rolesFor(action).includes(role));
 }
 
 export function awaitingReview(status: PlanState): boolean {

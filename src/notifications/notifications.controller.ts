@@ -5,6 +5,8 @@ import { Access, Public } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
+import { CalendarService } from '../calendar/calendar.service';
+import { formatInstant, formatOptionalInstant } from '../calendar/working-time';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { DeliveryService } from './delivery.service';
@@ -36,6 +38,7 @@ export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly delivery: DeliveryService,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Get('outbox')
@@ -45,7 +48,8 @@ export class NotificationsController {
   @ApiProblems(400, 401, 403)
   async outbox(@Query() query: OutboxQueryDto): Promise<OutboxListDto> {
     const rows = await this.notifications.listOutbox({ ...query, limit: query.limit ?? 100 });
-    return { items: rows.map(messageDto) };
+    const zones = await this.calendar.timeZones();
+    return { items: rows.map((m) => messageDto(m, zones.get(m.jurisdictionCode)!)) };
   }
 
   @Get('outbox/:id')
@@ -56,13 +60,14 @@ export class NotificationsController {
   @ApiProblems(400, 401, 403, 404)
   async message(@Param('id', UuidPipe) id: string): Promise<OutboxMessageDetailDto> {
     const { message, attempts } = await this.notifications.message(id);
+    const timeZone = (await this.calendar.jurisdiction(message.jurisdictionCode)).timeZone;
     return {
-      ...messageDto(message),
+      ...messageDto(message, timeZone),
       data: message.data,
       history: attempts.map((a) => ({
         attempt: a.attempt,
-        startedAt: a.startedAt.toISOString(),
-        finishedAt: a.finishedAt?.toISOString() ?? null,
+        startedAt: formatInstant(a.startedAt, timeZone),
+        finishedAt: formatOptionalInstant(a.finishedAt, timeZone),
         outcome: a.outcome,
         response: a.response,
       })),
@@ -175,7 +180,8 @@ export class NotificationsController {
   }
 }
 
-function messageDto(m: OutboxMessage): OutboxMessageDto {
+/** A message's instants are given in the offset of the jurisdiction it is about. */
+function messageDto(m: OutboxMessage, timeZone: string): OutboxMessageDto {
   return {
     id: m.id,
     kind: m.kind,
@@ -188,9 +194,9 @@ function messageDto(m: OutboxMessage): OutboxMessageDto {
     organizationId: m.organizationId,
     status: m.status,
     attempts: m.attempts,
-    nextAttemptAt: m.nextAttemptAt.toISOString(),
+    nextAttemptAt: formatInstant(m.nextAttemptAt, timeZone),
     lastError: m.lastError,
-    sentAt: m.sentAt?.toISOString() ?? null,
-    createdAt: m.createdAt.toISOString(),
+    sentAt: formatOptionalInstant(m.sentAt, timeZone),
+    createdAt: formatInstant(m.createdAt, timeZone),
   };
 }

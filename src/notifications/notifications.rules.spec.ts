@@ -3,6 +3,7 @@ import type { JurisdictionTime } from '../calendar/working-time';
 import { shippedYears } from '../calendar/year-definition';
 import {
   afterFailure,
+  changedPreferences,
   digestContent,
   DigestFacts,
   dueSlots,
@@ -115,6 +116,16 @@ describe('preferences', () => {
     expect(wants({ ...DEFAULT_PREFERENCES, emailEnabled: false }, 'plan_submitted')).toBe(false);
     expect(wants({ ...DEFAULT_PREFERENCES, coordinatorDigest: false }, 'coordinator_digest')).toBe(false);
     expect(wants({ ...DEFAULT_PREFERENCES, coordinatorDigest: false }, 'organization_digest')).toBe(true);
+  });
+
+  it('changes only the fields a change sets: left out or undefined keeps the stored value', () => {
+    const stored = { ...DEFAULT_PREFERENCES, coordinatorDigest: false };
+    expect(changedPreferences(stored, {})).toEqual(stored);
+    expect(changedPreferences(stored, { coordinatorDigest: undefined, planReminders: undefined })).toEqual(stored);
+    expect(changedPreferences(stored, { planReminders: false, coordinatorDigest: true })).toEqual({
+      ...DEFAULT_PREFERENCES,
+      planReminders: false,
+    });
   });
 });
 

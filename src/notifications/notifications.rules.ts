@@ -50,6 +50,19 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   workflowNotices: true,
 });
 
+/**
+ * Stored preferences with a change applied: a field the change leaves out, or sends as undefined
+ * (a validated DTO carries every declared field, set or not), keeps its stored value.
+ */
+export function changedPreferences(stored: Preferences, change: Partial<Preferences>): Preferences {
+  const next = { ...stored };
+  for (const key of Object.keys(stored) as (keyof Preferences)[]) {
+    const value = change[key];
+    if (typeof value === 'boolean') next[key] = value;
+  }
+  return next;
+}
+
 export const TOPIC_OF: Record<NotificationKind, PreferenceTopic> = {
   coordinator_digest: 'coordinatorDigest',
   organization_digest: 'organizationDigest',

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import {
   contentPlanDue,
+  formatInstant,
   isoWeekBounds,
   localDateOf,
   localDateTimeText,
@@ -27,6 +28,7 @@ import { NotificationsError, NotificationsErrorCode } from './notifications.erro
 import { NewMessage, NotificationsRepository, OutboxFilter } from './notifications.repository';
 import {
   Audience,
+  changedPreferences,
   DEFAULT_PREFERENCES,
   digestContent,
   DigestFacts,
@@ -164,7 +166,8 @@ export class NotificationsService {
   // The schedule: what is due now, in every jurisdiction's own time
 
   async tick(now = this.clock.now()): Promise<TickReport> {
-    const report: TickReport = { at: now.toISOString(), slots: [], created: 0 };
+    // A tick runs across jurisdictions: its instant belongs to none (UTC).
+    const report: TickReport = { at: formatInstant(now, null), slots: [], created: 0 };
     for (const { code } of await this.calendar.jurisdictions()) {
       try {
         const j = await this.calendar.jurisdiction(code);
@@ -502,7 +505,7 @@ export class NotificationsService {
   }
 
   async setPreferences(email: string, change: Partial<Preferences>): Promise<Preferences> {
-    const next = { ...(await this.preferences(email)), ...change };
+    const next = changedPreferences(await this.preferences(email), change);
     await this.repository.savePreferences(email.toLowerCase(), next);
     return next;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { PassThrough, Readable } from 'node:stream';
+import { formatOptionalInstant } from '../calendar/working-time';
 import { singleFlight } from '../common/single-flight';
 import { searchKey } from '../registry/organization.rules';
 import { isLegacyNetwork, NETWORK_TITLES, NETWORKS, type Network } from '../registry/page-url.rules';
@@ -120,7 +121,8 @@ export class PublicRegistryService {
         page: result.page,
         pageSize: PUBLIC_PAGE_SIZE,
         hasMore: result.hasMore,
-        updatedAt: freshness.changedAt?.toISOString() ?? null,
+        // The registry spans jurisdictions: its last change belongs to none (UTC).
+        updatedAt: formatOptionalInstant(freshness.changedAt, null),
       });
     });
     return body!;

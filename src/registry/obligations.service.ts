@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
+import { formatInstant, formatOptionalInstant } from '../calendar/working-time';
+import { ActorDirectory } from '../common/actors/actor-directory';
 import { Clock } from '../common/clock';
 import type { ObligationDto, ObligationListDto, ObligationStatusFilter } from './dto/obligation.dto';
 import { ObligationRow, ObligationsRepository } from './obligations.repository';
@@ -16,6 +17,7 @@ export class ObligationsService {
     private readonly obligations: ObligationsRepository,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly actors: ActorDirectory,
   ) {}
 
   async list(
@@ -64,11 +66,8 @@ export class ObligationsService {
   }
 
   private async present(rows: ObligationRow[], now: Date): Promise<ObligationDto[]> {
-    const zones = new Map<string, string>();
-    for (const code of new Set(rows.map((r) => r.jurisdictionCode))) {
-      zones.set(code, (await this.calendar.jurisdiction(code)).timeZone);
-    }
-    const local = (d: Date, code: string) => DateTime.fromJSDate(d, { zone: zones.get(code) }).toISO()!;
+    const zones = await this.calendar.timeZones();
+    const actors = await this.actors.resolve(rows.map((r) => r.fulfilledBy));
     return rows.map((r) => ({
       id: r.id,
       organizationId: r.organizationId,
@@ -81,10 +80,11 @@ export class ObligationsService {
       recipient: r.recipient,
       workingDays: r.workingDays,
       citation: r.citation,
-      dueAt: local(r.dueAt, r.jurisdictionCode),
+      dueAt: formatInstant(r.dueAt, zones.get(r.jurisdictionCode)!),
       status: r.fulfilledAt ? 'fulfilled' : r.dueAt < now ? 'overdue' : 'open',
-      fulfilledAt: r.fulfilledAt ? local(r.fulfilledAt, r.jurisdictionCode) : null,
+      fulfilledAt: formatOptionalInstant(r.fulfilledAt, zones.get(r.jurisdictionCode)!),
       fulfilledBy: r.fulfilledBy,
+      fulfilledByActor: actors.of(r.fulfilledBy),
       late: r.fulfilledAt ? r.fulfilledAt > r.dueAt : false,
       note: r.fulfilmentNote,
     }));

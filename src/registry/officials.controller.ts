@@ -13,6 +13,7 @@ import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
+import { formatInstant } from '../calendar/working-time';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
 import { CreateOfficialDto, OfficialDto, UpdateOfficialDto } from './dto/official.dto';
@@ -48,7 +49,7 @@ export class OfficialsController {
   ): Promise<OfficialDto> {
     const official = await this.officials.create(principal, organizationId, body);
     void reply.header('etag', etagOf(official.version));
-    return toOfficialDto(official, principal);
+    return toOfficialDto(official, principal, await this.officials.timeZoneOf(organizationId));
   }
 
   @Get()
@@ -63,7 +64,9 @@ export class OfficialsController {
     @CurrentPrincipal() principal: Principal,
     @Param('organizationId', UuidPipe) organizationId: string,
   ): Promise<OfficialDto[]> {
-    return (await this.officials.list(organizationId)).map((o) => toOfficialDto(o, principal));
+    const officials = await this.officials.list(organizationId);
+    const timeZone = await this.officials.timeZoneOf(organizationId);
+    return officials.map((o) => toOfficialDto(o, principal, timeZone));
   }
 
   @Get(':officialId')
@@ -81,7 +84,7 @@ export class OfficialsController {
   ): Promise<OfficialDto> {
     const official = await this.officials.get(organizationId, id);
     void reply.header('etag', etagOf(official.version));
-    return toOfficialDto(official, principal);
+    return toOfficialDto(official, principal, await this.officials.timeZoneOf(organizationId));
   }
 
   @Patch(':officialId')
@@ -103,11 +106,11 @@ export class OfficialsController {
     const version = expectedVersion(ifMatch, body.version);
     const official = await this.officials.update(principal, organizationId, id, body, version);
     void reply.header('etag', etagOf(official.version));
-    return toOfficialDto(official, principal);
+    return toOfficialDto(official, principal, await this.officials.timeZoneOf(organizationId));
   }
 }
 
-function toOfficialDto(o: Official, principal: Principal): OfficialDto {
+function toOfficialDto(o: Official, principal: Principal, timeZone: string): OfficialDto {
   return {
     id: o.id,
     organizationId: o.organizationId,
@@ -120,6 +123,6 @@ function toOfficialDto(o: Official, principal: Principal): OfficialDto {
     activeFrom: o.activeFrom,
     activeTo: o.activeTo,
     version: o.version,
-    createdAt: o.createdAt.toISOString(),
+    createdAt: formatInstant(o.createdAt, timeZone),
   };
 }

@@ -50,6 +50,12 @@ export class OfficialsService {
     private readonly clock: Clock,
   ) {}
 
+  /** The time zone of the organization's jurisdiction, in which its officials' instants are answered. */
+  async timeZoneOf(organizationId: string): Promise<string> {
+    const organization = await this.organization(organizationId);
+    return (await this.calendar.jurisdiction(organization.jurisdictionCode)).timeZone;
+  }
+
   async list(organizationId: string): Promise<Official[]> {
     await this.organization(organizationId);
     return this.officials.findByOrganization(organizationId);

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { DateTime } from 'luxon';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
+import { formatInstant } from '../calendar/working-time';
+import { ActorDirectory, type Actors } from '../common/actors/actor-directory';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
 import {
@@ -25,7 +26,10 @@ const DECIDERS = [Role.Admin, Role.Coordinator];
 @ApiBearerAuth()
 @Controller('api/v1/organizations/:organizationId')
 export class OrganizationDecisionsController {
-  constructor(private readonly decisions: OrganizationDecisionsService) {}
+  constructor(
+    private readonly decisions: OrganizationDecisionsService,
+    private readonly actors: ActorDirectory,
+  ) {}
 
   @Post('exemptions')
   @Access({ roles: DECIDERS, organization: { param: 'organizationId' } })
@@ -41,7 +45,11 @@ export class OrganizationDecisionsController {
     @Body() body: CreateExemptionDto,
   ): Promise<ExemptionDto> {
     const { decision, obligations, timeZone } = await this.decisions.addExemption(principal, organizationId, body);
-    return { ...toExemptionDto(decision), obligations: obligations.map((o) => toObligation(o, timeZone)) };
+    const actors = await this.actors.resolve([decision.recordedBy]);
+    return {
+      ...toExemptionDto(decision, timeZone, actors),
+      obligations: obligations.map((o) => toObligation(o, timeZone)),
+    };
   }
 
   @Get('exemptions')
@@ -51,7 +59,9 @@ export class OrganizationDecisionsController {
   @ApiOkResponse({ type: [ExemptionDto] })
   @ApiProblems(400, 401, 403, 404)
   async exemptions(@Param('organizationId', UuidPipe) organizationId: string): Promise<ExemptionDto[]> {
-    return (await this.decisions.exemptions(organizationId)).map(toExemptionDto);
+    const { decisions, timeZone } = await this.decisions.exemptions(organizationId);
+    const actors = await this.actors.resolve(decisions.map((d) => d.recordedBy));
+    return decisions.map((d) => toExemptionDto(d, timeZone, actors));
   }
 
   @Post('posting-frequency-decisions')
@@ -73,7 +83,11 @@ export class OrganizationDecisionsController {
       organizationId,
       body,
     );
-    return { ...toFrequencyDecisionDto(decision), obligations: obligations.map((o) => toObligation(o, timeZone)) };
+    const actors = await this.actors.resolve([decision.recordedBy]);
+    return {
+      ...toFrequencyDecisionDto(decision, timeZone, actors),
+      obligations: obligations.map((o) => toObligation(o, timeZone)),
+    };
   }
 
   @Get('posting-frequency-decisions')
@@ -83,11 +97,13 @@ export class OrganizationDecisionsController {
   @ApiOkResponse({ type: [FrequencyDecisionDto] })
   @ApiProblems(400, 401, 403, 404)
   async frequencyDecisions(@Param('organizationId', UuidPipe) organizationId: string): Promise<FrequencyDecisionDto[]> {
-    return (await this.decisions.frequencyDecisions(organizationId)).map(toFrequencyDecisionDto);
+    const { decisions, timeZone } = await this.decisions.frequencyDecisions(organizationId);
+    const actors = await this.actors.resolve(decisions.map((d) => d.recordedBy));
+    return decisions.map((d) => toFrequencyDecisionDto(d, timeZone, actors));
   }
 }
 
-function common(d: OrganizationExemption | PostingFrequencyDecision) {
+function common(d: OrganizationExemption | PostingFrequencyDecision, timeZone: string, actors: Actors) {
   return {
     id: d.id,
     organizationId: d.organizationId,
@@ -97,16 +113,17 @@ function common(d: OrganizationExemption | PostingFrequencyDecision) {
     validFrom: d.validFrom,
     validTo: d.validTo,
     recordedBy: d.recordedBy,
-    recordedAt: d.recordedAt.toISOString(),
+    actor: actors.of(d.recordedBy),
+    recordedAt: formatInstant(d.recordedAt, timeZone),
   };
 }
 
-function toExemptionDto(d: OrganizationExemption): ExemptionDto {
-  return { ...common(d), agreedBy: d.agreedBy };
+function toExemptionDto(d: OrganizationExemption, timeZone: string, actors: Actors): ExemptionDto {
+  return { ...common(d, timeZone, actors), agreedBy: d.agreedBy };
 }
 
-function toFrequencyDecisionDto(d: PostingFrequencyDecision): FrequencyDecisionDto {
-  return { ...common(d), minimumPerWeek: d.minimumPerWeek, decidedBy: d.decidedBy };
+function toFrequencyDecisionDto(d: PostingFrequencyDecision, timeZone: string, actors: Actors): FrequencyDecisionDto {
+  return { ...common(d, timeZone, actors), minimumPerWeek: d.minimumPerWeek, decidedBy: d.decidedBy };
 }
 
 function toObligation(o: ReportingObligation, timeZone: string): EventObligationDto {
@@ -117,7 +134,7 @@ function toObligation(o: ReportingObligation, timeZone: string): EventObligation
     recipient: o.recipient,
     workingDays: o.workingDays,
     citation: o.citation,
-    dueAt: DateTime.fromJSDate(o.dueAt, { zone: timeZone }).toISO()!,
+    dueAt: formatInstant(o.dueAt, timeZone),
     fulfilledAt: null,
   };
 }

@@ -31,19 +31,21 @@ export class OrganizationDecisionsService {
   ) {}
 
   async exemptions(organizationId: string) {
-    await this.organization(organizationId);
-    return this.dataSource.getRepository(OrganizationExemption).find({
+    const organization = await this.organization(organizationId);
+    const decisions = await this.dataSource.getRepository(OrganizationExemption).find({
       where: { organizationId },
       order: { decisionDate: 'ASC', recordedAt: 'ASC' },
     });
+    return { decisions, timeZone: await this.timeZone(organization) };
   }
 
   async frequencyDecisions(organizationId: string) {
-    await this.organization(organizationId);
-    return this.dataSource.getRepository(PostingFrequencyDecision).find({
+    const organization = await this.organization(organizationId);
+    const decisions = await this.dataSource.getRepository(PostingFrequencyDecision).find({
       where: { organizationId },
       order: { decisionDate: 'ASC', recordedAt: 'ASC' },
     });
+    return { decisions, timeZone: await this.timeZone(organization) };
   }
 
   async addExemption(principal: Principal, organizationId: string, input: CreateExemptionDto) {

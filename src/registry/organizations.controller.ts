@@ -9,11 +9,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DateTime } from 'luxon';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
+import { CalendarService } from '../calendar/calendar.service';
+import { formatInstant, formatOptionalInstant } from '../calendar/working-time';
+import { ActorDirectory } from '../common/actors/actor-directory';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
 import {
@@ -37,7 +39,16 @@ const IF_MATCH = { name: 'If-Match', required: false, example: '"3"', descriptio
 @ApiBearerAuth()
 @Controller('api/v1/organizations')
 export class OrganizationsController {
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly calendar: CalendarService,
+    private readonly actors: ActorDirectory,
+  ) {}
+
+  /** An organization as answered: its instants in its jurisdiction's offset. */
+  private async present(organization: Organization): Promise<OrganizationDto> {
+    return toOrganizationDto(organization, (await this.calendar.timeZones()).get(organization.jurisdictionCode)!);
+  }
 
   @Post()
   @Access({ roles: [Role.Admin, Role.Coordinator], jurisdiction: { body: 'jurisdiction' } })
@@ -51,7 +62,7 @@ export class OrganizationsController {
   ): Promise<OrganizationDto> {
     const organization = await this.organizations.create(principal, body);
     void reply.header('etag', etagOf(organization.version));
-    return toOrganizationDto(organization);
+    return this.present(organization);
   }
 
   @Get()
@@ -65,7 +76,8 @@ export class OrganizationsController {
     @Query() query: ListOrganizationsQueryDto,
   ): Promise<OrganizationListDto> {
     const { items, nextCursor } = await this.organizations.list(principal, query);
-    return { items: items.map(toOrganizationDto), nextCursor };
+    const zones = await this.calendar.timeZones();
+    return { items: items.map((o) => toOrganizationDto(o, zones.get(o.jurisdictionCode)!)), nextCursor };
   }
 
   @Get(':organizationId')
@@ -81,7 +93,7 @@ export class OrganizationsController {
     const { organization, parents } = await this.organizations.get(id);
     void reply.header('etag', etagOf(organization.version));
     return {
-      ...toOrganizationDto(organization),
+      ...(await this.present(organization)),
       parents: parents.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
     };
   }
@@ -106,7 +118,7 @@ export class OrganizationsController {
     const version = expectedVersion(ifMatch, body.version);
     const organization = await this.organizations.update(principal, id, body, version);
     void reply.header('etag', etagOf(organization.version));
-    return toOrganizationDto(organization);
+    return this.present(organization);
   }
 
   @Post(':organizationId/closure')
@@ -127,7 +139,7 @@ export class OrganizationsController {
     const version = ifMatch || body.version !== undefined ? expectedVersion(ifMatch, body.version) : undefined;
     const organization = await this.organizations.close(principal, id, body, version);
     void reply.header('etag', etagOf(organization.version));
-    return toOrganizationDto(organization);
+    return this.present(organization);
   }
 
   @Get(':organizationId/history')
@@ -138,13 +150,14 @@ export class OrganizationsController {
   @ApiProblems(400, 401, 403, 404)
   async history(@Param('organizationId', UuidPipe) id: string): Promise<OrganizationEventDto[]> {
     const { timeZone, entries } = await this.organizations.history(id);
-    const local = (d: Date) => DateTime.fromJSDate(d, { zone: timeZone }).toISO()!;
+    const actors = await this.actors.resolve(entries.map(({ event }) => event.recordedBy));
     return entries.map(({ event, obligations }) => ({
       id: event.id,
       type: event.type,
       occurredOn: event.occurredOn,
-      recordedAt: event.recordedAt.toISOString(),
+      recordedAt: formatInstant(event.recordedAt, timeZone),
       recordedBy: event.recordedBy,
+      actor: actors.of(event.recordedBy),
       pageId: event.pageId,
       officialId: event.officialId,
       data: event.data,
@@ -155,14 +168,14 @@ export class OrganizationsController {
         recipient: o.recipient,
         workingDays: o.workingDays,
         citation: o.citation,
-        dueAt: local(o.dueAt),
-        fulfilledAt: o.fulfilledAt ? local(o.fulfilledAt) : null,
+        dueAt: formatInstant(o.dueAt, timeZone),
+        fulfilledAt: formatOptionalInstant(o.fulfilledAt, timeZone),
       })),
     }));
   }
 }
 
-export function toOrganizationDto(o: Organization): OrganizationDto {
+export function toOrganizationDto(o: Organization, timeZone: string): OrganizationDto {
   return {
     id: o.id,
     jurisdiction: o.jurisdictionCode,
@@ -175,6 +188,6 @@ export function toOrganizationDto(o: Organization): OrganizationDto {
     status: o.closedOn ? 'closed' : 'active',
     closedOn: o.closedOn,
     version: o.version,
-    createdAt: o.createdAt.toISOString(),
+    createdAt: formatInstant(o.createdAt, timeZone),
   };
 }

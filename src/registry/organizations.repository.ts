@@ -36,6 +36,9 @@ export function nameSearchKeySql(alias: string): string {
 export function containsPattern(key: string): string {
   return `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+// An expression, not the property path `o.name`: TypeORM would take addSelect('o.name', alias) for
+// the entity's own column under another alias and leave `name` out of the entity.
+const NAME_KEY = 'CAST(o.name AS text)';
 const CREATED_AT_KEY = `to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 @Injectable()
@@ -131,7 +134,7 @@ export class OrganizationsRepository {
     const [keyExpression, direction] =
       filter.sort === 'createdAt'
         ? ([CREATED_AT_KEY, 'ASC'] as const)
-        : (['o.name', filter.sort === '-name' ? 'DESC' : 'ASC'] as const);
+        : ([NAME_KEY, filter.sort === '-name' ? 'DESC' : 'ASC'] as const);
     if (filter.after) {
       const comparison = direction === 'ASC' ? '>' : '<';
       const keyValue = filter.sort === 'createdAt' ? 'CAST(:afterKey AS timestamptz)' : ':afterKey';

@@ -25,12 +25,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DateTime } from 'luxon';
 import { Observable } from 'rxjs';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
+import { CalendarService } from '../calendar/calendar.service';
+import { formatInstant } from '../calendar/working-time';
+import { ActorDirectory } from '../common/actors/actor-directory';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import {
@@ -81,7 +83,11 @@ export class RefuseCredentialsInterceptor implements NestInterceptor {
 @ApiBearerAuth()
 @Controller('api/v1/pages')
 export class PagesController {
-  constructor(private readonly pages: PagesService) {}
+  constructor(
+    private readonly pages: PagesService,
+    private readonly calendar: CalendarService,
+    private readonly actors: ActorDirectory,
+  ) {}
 
   @Post()
   @Access({ roles: WRITERS, organization: { body: 'organizationId' } })
@@ -105,7 +111,8 @@ export class PagesController {
   @ApiProblems(400, 401)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListPagesQueryDto): Promise<PageListDto> {
     const { items, nextCursor } = await this.pages.list(principal, query);
-    return { items: items.map((view) => toPageDto(view, principal)), nextCursor };
+    const zones = await this.calendar.timeZones();
+    return { items: items.map((view) => toPageDto(view, principal, zones.get(view.jurisdiction)!)), nextCursor };
   }
 
   @Get(':pageId')
@@ -121,7 +128,7 @@ export class PagesController {
   ): Promise<PageDto> {
     const view = await this.pages.get(id);
     void reply.header('etag', etagOf(view.page.version));
-    return toPageDto(view, principal);
+    return toPageDto(view, principal, (await this.calendar.jurisdiction(view.jurisdiction)).timeZone);
   }
 
   @Patch(':pageId')
@@ -179,12 +186,14 @@ export class PagesController {
     @Param('pageId', UuidPipe) id: string,
   ): Promise<PageEventDto[]> {
     const { events, timeZone } = await this.pages.history(id);
+    const actors = await this.actors.resolve(events.map(({ event }) => event.recordedBy));
     return events.map(({ event, obligations }) => ({
       id: event.id,
       type: event.type,
       occurredOn: event.occurredOn,
-      recordedAt: event.recordedAt.toISOString(),
+      recordedAt: formatInstant(event.recordedAt, timeZone),
       recordedBy: event.recordedBy,
+      actor: actors.of(event.recordedBy),
       data: mayReadServicePhone(principal) ? event.data : withoutServicePhone(event.data),
       obligations: obligations.map((o) => toObligationDto(o, timeZone)),
     }));
@@ -233,6 +242,7 @@ function withoutServicePhone(data: Record<string, unknown>): Record<string, unkn
 function toPageDto(
   { page, jurisdiction, countsAsOfficial, checklistCompleteness }: PageView,
   principal: Principal,
+  timeZone: string,
 ): PageDto {
   return {
     id: page.id,
@@ -255,15 +265,15 @@ function toPageDto(
     accessHandedOn: page.accessHandedOn,
     accessHandedTo: page.accessHandedTo,
     version: page.version,
-    recordedAt: page.recordedAt.toISOString(),
-    updatedAt: page.updatedAt.toISOString(),
+    recordedAt: formatInstant(page.recordedAt, timeZone),
+    updatedAt: formatInstant(page.updatedAt, timeZone),
   };
 }
 
 function toChangeDto(change: PageChange, principal: Principal, reply: FastifyReply): PageWithObligationsDto {
   void reply.header('etag', etagOf(change.view.page.version));
   return {
-    ...toPageDto(change.view, principal),
+    ...toPageDto(change.view, principal, change.timeZone),
     obligations: change.obligations.map((o) => toObligationDto(o, change.timeZone)),
   };
 }
@@ -275,7 +285,7 @@ function toObligationDto(o: ReportingObligation, timeZone: string): PageObligati
     duty: o.duty,
     recipient: o.recipient,
     workingDays: o.workingDays,
-    dueAt: DateTime.fromJSDate(o.dueAt, { zone: timeZone }).toISO()!,
+    dueAt: formatInstant(o.dueAt, timeZone),
     citation: o.citation,
   };
 }

@@ -10,7 +10,8 @@ import { PolicyChangeDto, PolicyDto, UpdatePolicyDto } from './dto/policy.dto';
 import { JurisdictionPolicyRecord } from './jurisdiction-policy.entity';
 import { PolicyService } from './policy.service';
 import { CalendarService } from '../calendar/calendar.service';
-import { formatClockTime } from '../calendar/working-time';
+import { formatClockTime, formatInstant } from '../calendar/working-time';
+import { ActorDirectory } from '../common/actors/actor-directory';
 import { etagOf, expectedVersion } from './versioning';
 
 const JURISDICTION = { name: 'jurisdiction', example: 'blagodarny-mo' };
@@ -21,6 +22,7 @@ export class PolicyController {
   constructor(
     private readonly policies: PolicyService,
     private readonly calendar: CalendarService,
+    private readonly actors: ActorDirectory,
   ) {}
 
   @Public()
@@ -74,10 +76,15 @@ export class PolicyController {
   @ApiOkResponse({ type: [PolicyChangeDto] })
   @ApiProblems(401, 403)
   async history(@Param('jurisdiction') jurisdiction: string): Promise<PolicyChangeDto[]> {
-    return (await this.policies.history(jurisdiction)).map((c) => ({
+    const changes = await this.policies.history(jurisdiction);
+    // (no changes of a jurisdiction that does not exist: the zone is then never asked for)
+    const timeZone = (await this.calendar.timeZones()).get(jurisdiction) ?? null;
+    const actors = await this.actors.resolve(changes.map((c) => c.changedBy));
+    return changes.map((c) => ({
       id: c.id,
-      changedAt: c.changedAt.toISOString(),
+      changedAt: formatInstant(c.changedAt, timeZone),
       changedBy: c.changedBy,
+      actor: actors.of(c.changedBy),
       before: c.before,
       after: c.after,
       comment: c.comment,
@@ -92,7 +99,7 @@ export class PolicyController {
       policy: record.policy,
       timeZone: clock.timeZone,
       closeOfBusiness: formatClockTime(clock.closeOfBusiness),
-      updatedAt: record.updatedAt.toISOString(),
+      updatedAt: formatInstant(record.updatedAt, clock.timeZone),
     };
   }
 }

@@ -50,6 +50,9 @@ export async function historyOf(organizationId: string) {
   return response.body as {
     type: string;
     occurredOn: string;
+    recordedAt: string;
+    recordedBy: string | null;
+    actor: { id: string; fullName: string; email: string } | null;
     officialId: string | null;
     data: Record<string, unknown>;
     obligations: { ruleCode: string; workingDays: number; dueAt: string; citation: { clause: string } }[];

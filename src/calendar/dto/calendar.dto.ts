@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DAY_KINDS, type DayKind, type SourceKind } from '../year-definition';
+import { ActorDto } from '../../common/actors/actor.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SOURCE_KINDS: SourceKind[] = ['transfer_decree', 'presidential_decree', 'labour_code', 'other'];
@@ -261,11 +262,17 @@ export class CalendarChangeDto {
   @ApiProperty({ example: '17' })
   id!: string;
 
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
+  @ApiProperty({
+    example: '2026-11-23T10:00:00.000Z',
+    description: "In the jurisdiction's offset for a regional change; in UTC for a federal one",
+  })
   changedAt!: string;
 
   @ApiProperty({ example: '4f1c2a9e-8b7d-4c3e-9a1f-2b3c4d5e6f70', nullable: true, type: String })
   changedBy!: string | null;
+
+  @ApiProperty({ type: ActorDto, nullable: true, description: 'Who made the change; null when the user is gone' })
+  actor!: ActorDto | null;
 
   @ApiProperty({ example: 'day_set' })
   action!: string;

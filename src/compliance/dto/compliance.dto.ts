@@ -246,7 +246,12 @@ export class FindingDto {
   @ApiPropertyOptional({ example: '2026-W25', nullable: true })
   week!: string | null;
 
-  @ApiPropertyOptional({ example: '2026-06-10T15:00:00.000Z', nullable: true })
+  @ApiPropertyOptional({
+    example: '2026-06-11T01:00:00.000+10:00',
+    nullable: true,
+    type: String,
+    description: "In the jurisdiction's offset",
+  })
   dueAt!: string | null;
 
   @ApiProperty({ type: CitationDto })
@@ -255,10 +260,10 @@ export class FindingDto {
   @ApiProperty({ example: { network: 'vk', published: 1, required: 3, shortBy: 2 } })
   details!: Record<string, unknown>;
 
-  @ApiProperty({ example: '2026-06-15T06:00:00.000Z' })
+  @ApiProperty({ example: '2026-06-15T16:00:00.000+10:00', description: "In the jurisdiction's offset" })
   firstSeenAt!: string;
 
-  @ApiProperty({ example: '2026-06-15T06:00:00.000Z' })
+  @ApiProperty({ example: '2026-06-15T16:00:00.000+10:00', description: "In the jurisdiction's offset" })
   lastSeenAt!: string;
 
   @ApiPropertyOptional({ example: null, nullable: true })
@@ -277,7 +282,7 @@ export class RecomputeReportDto {
   @ApiProperty({ example: 'blagodarny-mo' })
   jurisdiction!: string;
 
-  @ApiProperty({ example: '2026-06-15T06:00:00.000Z' })
+  @ApiProperty({ example: '2026-06-15T16:00:00.000+10:00', description: "In the jurisdiction's offset" })
   at!: string;
 
   @ApiProperty({ example: '2026-W24' })
@@ -399,7 +404,7 @@ export class WeekReportDto {
   @ApiProperty({ example: '2026-06-22T00:00:00.000+03:00' })
   to!: string;
 
-  @ApiProperty({ example: '2026-06-22T06:00:00.000Z' })
+  @ApiProperty({ example: '2026-06-22T16:00:00.000+10:00', description: "In the jurisdiction's offset" })
   evaluatedAt!: string;
 
   @ApiProperty({ type: QuotaTotalsDto })

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { PLAN_FORMATS, PLAN_STATUSES } from '../plan-workflow.rules';
 import type { PlanAction, PlanFormat, PlanStatus } from '../plan-workflow.rules';
+import { ActorDto } from '../../common/actors/actor.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -318,6 +319,9 @@ export class TransitionDto {
 
   @ApiProperty({ example: '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f' })
   by!: string;
+
+  @ApiProperty({ type: ActorDto, nullable: true, description: 'Who took the action; null when the user is gone' })
+  actor!: ActorDto | null;
 
   @ApiProperty({ example: 'editor' })
   role!: string;

@@ -66,7 +66,7 @@ export class OutboxMessageDto {
   @ApiProperty({ example: 0 })
   attempts!: number;
 
-  @ApiProperty({ example: '2026-06-14T23:00:00.000Z' })
+  @ApiProperty({ example: '2026-06-15T09:00:00.000+10:00', description: "In the message's jurisdiction's offset" })
   nextAttemptAt!: string;
 
   @ApiPropertyOptional({ example: 'Connection refused', nullable: true })
@@ -75,7 +75,7 @@ export class OutboxMessageDto {
   @ApiPropertyOptional({ example: null, nullable: true })
   sentAt!: string | null;
 
-  @ApiProperty({ example: '2026-06-14T23:00:00.000Z' })
+  @ApiProperty({ example: '2026-06-15T09:00:00.000+10:00', description: "In the message's jurisdiction's offset" })
   createdAt!: string;
 }
 
@@ -88,10 +88,10 @@ export class DeliveryAttemptDto {
   @ApiProperty({ example: 1 })
   attempt!: number;
 
-  @ApiProperty({ example: '2026-06-14T23:01:00.000Z' })
+  @ApiProperty({ example: '2026-06-15T09:01:00.000+10:00', description: "In the message's jurisdiction's offset" })
   startedAt!: string;
 
-  @ApiPropertyOptional({ example: '2026-06-14T23:01:01.000Z', nullable: true })
+  @ApiPropertyOptional({ example: '2026-06-15T09:01:01.000+10:00', nullable: true, type: String })
   finishedAt!: string | null;
 
   @ApiPropertyOptional({

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ActorDto } from '../../common/actors/actor.dto';
 
 export const OBLIGATION_STATUSES = ['open', 'overdue', 'fulfilled', 'all'] as const;
 export type ObligationStatusFilter = (typeof OBLIGATION_STATUSES)[number];
@@ -115,6 +116,13 @@ export class ObligationDto {
 
   @ApiProperty({ example: null, nullable: true, type: String })
   fulfilledBy!: string | null;
+
+  @ApiProperty({
+    type: ActorDto,
+    nullable: true,
+    description: 'Who marked the obligation fulfilled; null while open or when the user is gone',
+  })
+  fulfilledByActor!: ActorDto | null;
 
   @ApiProperty({ example: false, description: 'Fulfilled after the due instant' })
   late!: boolean;

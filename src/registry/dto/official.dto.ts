@@ -200,6 +200,6 @@ export class OfficialDto {
   @ApiProperty({ example: 1, description: 'Send it back in If-Match when changing the official' })
   version!: number;
 
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
+  @ApiProperty({ example: '2026-11-23T20:00:00.000+10:00', description: "In the jurisdiction's offset" })
   createdAt!: string;
 }

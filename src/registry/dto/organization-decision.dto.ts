@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { EventObligationDto } from './organization.dto';
+import { ActorDto } from '../../common/actors/actor.dto';
 
 const DATE = { strict: true, strictSeparator: true } as const;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -83,7 +84,14 @@ class DecisionDto {
   @ApiProperty({ example: '4f1c2a9e-8b7d-4c3e-9a1f-2b3c4d5e6f70', nullable: true, type: String })
   recordedBy!: string | null;
 
-  @ApiProperty({ example: '2026-02-02T09:00:00.000Z' })
+  @ApiProperty({
+    type: ActorDto,
+    nullable: true,
+    description: 'Who recorded the decision; null when the user is gone',
+  })
+  actor!: ActorDto | null;
+
+  @ApiProperty({ example: '2026-02-02T12:00:00.000+03:00', description: "In the jurisdiction's offset" })
   recordedAt!: string;
 
   @ApiPropertyOptional({

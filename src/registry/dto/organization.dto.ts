@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { ActorDto } from '../../common/actors/actor.dto';
 import {
   IsEnum,
   IsIn,
@@ -225,7 +226,7 @@ export class OrganizationDto {
   @ApiProperty({ example: 1, description: 'Send it back in If-Match when changing the organization' })
   version!: number;
 
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
+  @ApiProperty({ example: '2026-11-23T20:00:00.000+10:00', description: "In the jurisdiction's offset" })
   createdAt!: string;
 }
 
@@ -294,11 +295,18 @@ export class OrganizationEventDto {
   @ApiProperty({ example: '2026-11-03', description: 'Day it happened in the jurisdiction' })
   occurredOn!: string;
 
-  @ApiProperty({ example: '2026-11-03T02:00:00.000Z' })
+  @ApiProperty({ example: '2026-11-03T12:00:00.000+10:00', description: "In the jurisdiction's offset" })
   recordedAt!: string;
 
   @ApiProperty({ example: '4f1c2a9e-8b7d-4c3e-9a1f-2b3c4d5e6f70', nullable: true, type: String })
   recordedBy!: string | null;
+
+  @ApiProperty({
+    type: ActorDto,
+    nullable: true,
+    description: 'Who recorded the event; null when the service did (import, demo data) or the user is gone',
+  })
+  actor!: ActorDto | null;
 
   @ApiProperty({ example: null, nullable: true, type: String })
   pageId!: string | null;

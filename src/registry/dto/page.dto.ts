@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { NETWORKS, type Network } from '../page-url.rules';
 import { PAGE_SORTS, type PageSort } from '../page.rules';
+import { ActorDto } from '../../common/actors/actor.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'ожидается дата ГГГГ-ММ-ДД';
@@ -373,10 +374,10 @@ export class PageDto {
   @ApiProperty({ example: 1, description: 'Send it back in If-Match when changing the page' })
   version!: number;
 
-  @ApiProperty({ example: '2026-06-05T09:12:00.000Z' })
+  @ApiProperty({ example: '2026-06-05T19:12:00.000+10:00', description: "In the jurisdiction's offset" })
   recordedAt!: string;
 
-  @ApiProperty({ example: '2026-06-05T09:12:00.000Z' })
+  @ApiProperty({ example: '2026-06-05T19:12:00.000+10:00', description: "In the jurisdiction's offset" })
   updatedAt!: string;
 }
 
@@ -408,11 +409,18 @@ export class PageEventDto {
   @ApiProperty({ example: '2026-06-12' })
   occurredOn!: string;
 
-  @ApiProperty({ example: '2026-06-12T07:30:00.000Z' })
+  @ApiProperty({ example: '2026-06-12T17:30:00.000+10:00', description: "In the jurisdiction's offset" })
   recordedAt!: string;
 
   @ApiProperty({ example: '4f1c2a9e-8b7d-4c3e-9a1f-2b3c4d5e6f70', nullable: true, type: String })
   recordedBy!: string | null;
+
+  @ApiProperty({
+    type: ActorDto,
+    nullable: true,
+    description: 'Who recorded the event; null when the service did (import, demo data) or the user is gone',
+  })
+  actor!: ActorDto | null;
 
   @ApiProperty({
     type: Object,

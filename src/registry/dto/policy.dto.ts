@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { SEED_POLICIES } from '../policy.seed';
 import type { JurisdictionPolicy } from '../policy.types';
+import { ActorDto } from '../../common/actors/actor.dto';
 
 const EXAMPLE = SEED_POLICIES['blagodarny-mo'];
 
@@ -25,7 +26,7 @@ export class PolicyDto {
   @ApiProperty({ example: '18:00', description: 'Close of business; one hour earlier on a shortened day' })
   closeOfBusiness!: string;
 
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
+  @ApiProperty({ example: '2026-11-23T13:00:00.000+03:00', description: "In the jurisdiction's offset" })
   updatedAt!: string;
 }
 
@@ -51,11 +52,18 @@ export class PolicyChangeDto {
   @ApiProperty({ example: '5' })
   id!: string;
 
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
+  @ApiProperty({ example: '2026-11-23T13:00:00.000+03:00', description: "In the jurisdiction's offset" })
   changedAt!: string;
 
   @ApiProperty({ example: '4f1c2a9e-8b7d-4c3e-9a1f-2b3c4d5e6f70', nullable: true, type: String })
   changedBy!: string | null;
+
+  @ApiProperty({
+    type: ActorDto,
+    nullable: true,
+    description: 'Who changed the policy; null for the seeded policy or a user since gone',
+  })
+  actor!: ActorDto | null;
 
   @ApiProperty({ type: Object, example: EXAMPLE })
   before!: JurisdictionPolicy;
