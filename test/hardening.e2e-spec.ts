@@ -223,9 +223,11 @@ describe('No request body can stall or crash the service (issue 17, item 2)', ()
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     const statuses = await Promise.all(inFlight);
-    expect(statuses[0]).toBe(413);
-    // The bulk routes take the size and refuse the depth (401 first: no token is checked before the body).
-    for (const status of statuses.slice(1)) expect([400, 401, 413]).toContain(status);
+    // The login refuses the size with 413 and then closes the connection, since the rest of the body
+    // will not be read: a client still writing may see the close before the answer.
+    expect([413, -1]).toContain(statuses[0]);
+    // The bulk routes take the size, and the depth check refuses the body before any token is read.
+    expect(statuses.slice(1)).toEqual([400, 400]);
     timings.sort((a, b) => a - b);
     expect(timings[3]).toBeLessThan(100);
   });
