@@ -14,6 +14,7 @@ import { setupOpenApi } from './openapi';
 import { requestIdOf } from './common/request-id';
 import { XLSX_MIME } from './registry/registry-import.controller';
 import { tolerateClosedLogPipes } from './common/log-pipes';
+import { installHttpEdge } from './common/http-edge';
 
 async function bootstrap() {
   tolerateClosedLogPipes();
@@ -45,6 +46,7 @@ async function bootstrap() {
   fastify.addContentTypeParser(['text/csv', XLSX_MIME], { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
+  installHttpEdge(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = request.id;
     void reply.header('x-request-id', request.id);
