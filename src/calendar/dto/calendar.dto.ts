@@ -5,6 +5,7 @@ import {
   IsArray,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -170,6 +171,7 @@ export class YearDefinitionDto {
   @ApiProperty({ type: [SourceDto] })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SourceDto)
   sources!: SourceDto[];
@@ -183,6 +185,7 @@ export class YearDefinitionDto {
   @ApiProperty({ type: [YearDayDto], description: 'Only days that differ from the plain Monday–Friday rule' })
   @IsArray()
   @ArrayMaxSize(366)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => YearDayDto)
   days!: YearDayDto[];
@@ -200,6 +203,7 @@ export class DayCorrectionDto {
   reason!: string;
 
   @ApiProperty({ type: SourceDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SourceDto)
   source!: SourceDto;
@@ -213,6 +217,7 @@ export class RegionalHolidayDto {
   reason!: string;
 
   @ApiProperty({ type: SourceDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SourceDto)
   source!: SourceDto;
