@@ -439,6 +439,13 @@ describe('Weekly quota (DOMAIN.md §3)', () => {
       .query({ jurisdiction: BLAGODARNY })
       .set(bearer(token));
     expectProblem(bad, 400, 'CALENDAR.INVALID_WEEK');
+    // Past PostgreSQL's bigint an offset used to fail the query with 500.
+    const far = await api()
+      .get('/api/v1/compliance/weeks/2026-W25')
+      .query({ jurisdiction: BLAGODARNY, offset: '99999999999999999999999' })
+      .set(bearer(token));
+    expectProblem(far, 400, 'COMMON.VALIDATION_FAILED');
+    expect(far.body.errors).toEqual([{ field: 'offset', message: 'не больше 1000000' }]);
     expectProblem(
       await api().get('/api/v1/compliance/weeks/2026-W25').query({ jurisdiction: 'atlantis' }).set(bearer(token)),
       404,
