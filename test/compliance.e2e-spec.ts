@@ -224,7 +224,8 @@ describe('Publications', () => {
       .set(bearer(token))
       .send([{ pageId: randomUUID() }]);
     expectProblem(bareList, 400, 'COMMON.VALIDATION_FAILED');
-    expect(bareList.body.errors[0]).toEqual({ field: 'publications', message: 'ожидается список публикаций' });
+    // A bare list is read as an object without fields: the list of publications is missing.
+    expect(bareList.body.errors[0]).toEqual({ field: 'publications', message: 'обязательное поле' });
     expectProblem(
       await api().post('/api/v1/publications').set(bearer(token)).set('content-type', 'application/json').send('null'),
       400,

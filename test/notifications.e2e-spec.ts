@@ -151,7 +151,7 @@ describe('Notifications: delivery over SMTP (issue 8)', () => {
   });
 
   it('refuses null for a preference, which is stored NOT NULL, and keeps the stored ones', async () => {
-    const user = await aUser({ role: 'viewer' });
+    const user = await aUser({ role: 'coordinator', jurisdictions: ['blagodarny-mo'] });
     const before = await api().get('/api/v1/notifications/preferences').set(bearer(user.token)).expect(200);
     const response = await api()
       .put('/api/v1/notifications/preferences')
