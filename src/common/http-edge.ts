@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import { ProblemField } from './errors/domain-error';
 import { CommonError, CommonErrorCode } from './errors/common.errors';
 import { commonErrorFor, PROBLEM_CONTENT_TYPE, toProblem } from './problem/problem.filter';
+import { percentDecode } from './text/percent-decode';
 import { bytesProblem } from './text/unstorable-text';
 
 /** Longer request targets get 414; Node itself answers 431 past its 16 KiB header limit. */
@@ -91,7 +92,8 @@ export function requestTargetProblems(request: FastifyRequest): ProblemField[] {
       if (message) fields.push({ field: name, message });
     });
   }
-  if (query) {
+  // Plain ASCII without escapes (most queries) cannot hold NUL or bad UTF-8: nothing to decode.
+  if (query.includes('%') || /[^\x20-\x7e]/.test(query)) {
     for (const part of query.split('&')) {
       const [rawName, rawValue = ''] = splitOnce(part, '=');
       const name = percentDecode(rawName, true);
@@ -106,22 +108,6 @@ export function requestTargetProblems(request: FastifyRequest): ProblemField[] {
 function splitOnce(text: string, separator: string): [string, string?] {
   const at = text.indexOf(separator);
   return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
-}
-
-/** The bytes a URL part stands for: `%XX` is a byte, anything else the byte Node read (latin1). */
-export function percentDecode(text: string, plusIsSpace: boolean): Buffer {
-  const bytes = Buffer.allocUnsafe(text.length);
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charCodeAt(i);
-    if (char === 0x25 && i + 2 < text.length && /^[0-9a-f]{2}$/i.test(text.slice(i + 1, i + 3))) {
-      bytes[length++] = parseInt(text.slice(i + 1, i + 3), 16);
-      i += 2;
-    } else {
-      bytes[length++] = plusIsSpace && char === 0x2b ? 0x20 : char & 0xff;
-    }
-  }
-  return bytes.subarray(0, length);
 }
 
 function allowedMethods(fastify: FastifyInstance, path: string): HTTPMethods[] {
