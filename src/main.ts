@@ -16,6 +16,7 @@ import { tolerateClosedLogPipes } from './common/log-pipes';
 import { depthCheckedJsonParser, installBodyLimits, MAX_BODY_BYTES } from './common/body-limits';
 import { installSecurityHeaders } from './common/security-headers';
 import { PublicUrl } from './common/public-url';
+import { frameworkErrors, installHttpEdge } from './common/http-edge';
 
 /** How long the service's own closing may take on SIGTERM before the process exits anyway. */
 const CLOSE_DEADLINE_MS = 8_000;
@@ -48,6 +49,7 @@ async function bootstrap() {
     // through the proxies TRUST_PROXY names; otherwise any client could choose its own.
     trustProxy: trustProxyOption(env.TRUST_PROXY),
     genReqId: requestIdOf,
+    frameworkErrors,
   });
   const fastify = adapter.getInstance();
   installBodyLimits(fastify);
@@ -58,6 +60,7 @@ async function bootstrap() {
   fastify.addContentTypeParser(['text/csv', XLSX_MIME], { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
+  installHttpEdge(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = request.id;
     void reply.header('x-request-id', request.id);

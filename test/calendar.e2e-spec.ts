@@ -224,6 +224,38 @@ describe('Calendar corrections through the API, with history', () => {
     expect(coverage.body.years.some((y: { year: number }) => y.year === 2028)).toBe(false);
   });
 
+  it('asks for the act of a day correction or a regional holiday before touching the database', async () => {
+    const admin = await asAdmin();
+    // A date no other test corrects: a first write of it used to reach the NOT NULL column and fail with 500.
+    const corrections: Array<[string, Record<string, string>]> = [
+      ['/api/v1/calendar/days/2027-08-11', { kind: 'holiday', reason: 'День без акта' }],
+      ['/api/v1/calendar/khabarovsk-krai/regional-holidays/2027-08-11', { reason: 'День без акта' }],
+    ];
+    for (const [path, body] of corrections) {
+      for (const source of [undefined, null, [], [[]]]) {
+        const response = await api()
+          .put(path)
+          .set(bearer(admin))
+          .send({ ...body, source });
+        expectProblem(response, 400, 'COMMON.VALIDATION_FAILED');
+        expect(response.body.errors[0].field).toBe('source');
+      }
+      const missing = await api().put(path).set(bearer(admin)).send(body);
+      expect(missing.body.errors).toEqual([{ field: 'source', message: 'обязательное поле' }]);
+    }
+    const day = await api().get('/api/v1/calendar/khabarovsk-krai/days?from=2027-08-11&to=2027-08-11').expect(200);
+    expect(day.body[0]).toMatchObject({ working: true, kind: 'working' });
+  });
+
+  it('refuses nested lists where a year definition expects day objects', async () => {
+    const response = await api()
+      .put('/api/v1/calendar/years/2028')
+      .set(bearer(await asAdmin()))
+      .send({ status: 'confirmed', sources: [SOURCE], days: [[[{}]]] });
+    expectProblem(response, 400, 'COMMON.VALIDATION_FAILED');
+    expect(response.body.errors).toEqual([{ field: 'days', message: 'ожидается объект' }]);
+  });
+
   it('lets the coordinator of a region add a regional holiday there only', async () => {
     const coordinator = await aUser({ role: 'coordinator', jurisdictions: ['blagodarny-mo'] });
     const body = { reason: 'День округа (решение Думы)', source: SOURCE };

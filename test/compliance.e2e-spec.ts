@@ -233,7 +233,8 @@ describe('Publications', () => {
       .set(bearer(token))
       .send([{ pageId: randomUUID() }]);
     expectProblem(bareList, 400, 'COMMON.VALIDATION_FAILED');
-    expect(bareList.body.errors[0]).toEqual({ field: 'publications', message: 'ожидается список публикаций' });
+    // A bare list is read as an object without fields: the list of publications is missing.
+    expect(bareList.body.errors[0]).toEqual({ field: 'publications', message: 'обязательное поле' });
     expectProblem(
       await api().post('/api/v1/publications').set(bearer(token)).set('content-type', 'application/json').send('null'),
       400,
@@ -451,6 +452,13 @@ describe('Weekly quota (DOMAIN.md §3)', () => {
       .query({ jurisdiction: BLAGODARNY })
       .set(bearer(token));
     expectProblem(bad, 400, 'CALENDAR.INVALID_WEEK');
+    // Past PostgreSQL's bigint an offset used to fail the query with 500.
+    const far = await api()
+      .get('/api/v1/compliance/weeks/2026-W25')
+      .query({ jurisdiction: BLAGODARNY, offset: '99999999999999999999999' })
+      .set(bearer(token));
+    expectProblem(far, 400, 'COMMON.VALIDATION_FAILED');
+    expect(far.body.errors).toEqual([{ field: 'offset', message: 'не больше 1000000' }]);
     expectProblem(
       await api().get('/api/v1/compliance/weeks/2026-W25').query({ jurisdiction: 'atlantis' }).set(bearer(token)),
       404,

@@ -153,6 +153,21 @@ describe('Notifications: delivery over SMTP (issue 8)', () => {
     expect(row).toMatchObject({ kind: 'plan_submitted', status: 'sent', attempts: 1, messageId: mail!.messageId });
   });
 
+  it('refuses null for a preference, which is stored NOT NULL, and keeps the stored ones', async () => {
+    const user = await aUser({ role: 'coordinator', jurisdictions: ['blagodarny-mo'] });
+    const before = await api().get('/api/v1/notifications/preferences').set(bearer(user.token)).expect(200);
+    const response = await api()
+      .put('/api/v1/notifications/preferences')
+      .set(bearer(user.token))
+      .send({ emailEnabled: null, planReminders: false });
+    expectProblem(response, 400, 'COMMON.VALIDATION_FAILED');
+    expect(response.body.errors).toEqual([
+      { field: 'emailEnabled', message: 'обязательное поле: null не допускается' },
+    ]);
+    const stored = await api().get('/api/v1/notifications/preferences').set(bearer(user.token)).expect(200);
+    expect(stored.body).toEqual(before.body);
+  });
+
   it('switches the topic off with the one-click POST of the List-Unsubscribe link (RFC 8058)', async () => {
     const [mail] = mailsTo(coordinator.email);
     const link = /<([^>]+)>/.exec(mail!.headerLines.find((h) => h.key === 'list-unsubscribe')!.line)![1]!;
@@ -171,8 +186,14 @@ describe('Notifications: delivery over SMTP (issue 8)', () => {
     expect(preferences.body).toMatchObject({ workflowNotices: false, coordinatorDigest: true, emailEnabled: true });
     const forged = await request(url.origin)
       .post(`${url.pathname}?token=${url.searchParams.get('token')}x`)
+      .set('Accept', 'text/html')
       .expect(400);
     expect(forged.text).toContain('Ссылка недействительна');
+    expectProblem(
+      await request(url.origin).post(`${url.pathname}?token=${url.searchParams.get('token')}x`),
+      400,
+      'NOTIFICATIONS.UNSUBSCRIBE_LINK_INVALID',
+    );
   });
 
   it('retries with backoff while the SMTP server refuses, then delivers exactly once', async () => {

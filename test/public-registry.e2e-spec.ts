@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { anOrganization, api, appUrl, bearer, asAdmin } from './support/api';
+import { anOrganization, api, appUrl, bearer, asAdmin, expectProblem } from './support/api';
 import { anOfficial, unique } from './support/organizations.builders';
 import { aHandle, aPage, deletePage, vkUrl } from './support/pages.builders';
 
@@ -353,10 +353,12 @@ describe('Public registry (Khabarovsk Положение 1 p.2.4; Blagodarny p.3
     expect(html.indexOf(root.id)).toBeLessThan(html.indexOf('<h1>'));
 
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
-      const missing = await api().get(`/registry/organizations/${id}`).expect(404);
+      const missing = await api().get(`/registry/organizations/${id}`).set('Accept', 'text/html').expect(404);
       expect(missing.headers['content-type']).toMatch(/^text\/html/);
       expect(missing.text).toContain('Организация не найдена');
       expect(missing.text).toContain('lang="ru"');
+      // A program asking for anything but HTML gets the problem document every other error is.
+      expectProblem(await api().get(`/registry/organizations/${id}`), 404, 'REGISTRY.ORGANIZATION_NOT_FOUND');
     }
   });
 

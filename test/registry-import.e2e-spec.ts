@@ -67,6 +67,26 @@ describe('Bulk import of an existing registry (DOMAIN.md §1)', () => {
     expect(again.body.organizations).toEqual({ created: 2, unchanged: 0 });
   });
 
+  it('reports a cell holding NUL in the dry run and in the real import alike, and writes nothing', async () => {
+    const admin = await asAdmin();
+    const file = csv([
+      header,
+      [`Управление\u0000 ${suffix}`, 'Администрация', '', 'ВКонтакте', `https://vk.com/nul_${suffix}`, ''],
+    ]);
+    const expected = [{ field: 'строка 2: столбец 1', message: 'недопустимый символ (NUL или одиночный суррогат)' }];
+    const dry = await importCsv(admin, 'blagodarny-mo', file, true).expect(200);
+    expect(dry.body.errors).toEqual(expected);
+    const applied = await importCsv(admin, 'blagodarny-mo', file, false);
+    expectProblem(applied, 422, 'REGISTRY.IMPORT_INVALID');
+    expect(applied.body.errors).toEqual(expected);
+    const clean = csv([
+      header,
+      [`Управление ${suffix}`, 'Администрация', '', 'ВКонтакте', `https://vk.com/nul_${suffix}`, ''],
+    ]);
+    const after = await importCsv(admin, 'blagodarny-mo', clean, true).expect(200);
+    expect(after.body).toMatchObject({ organizations: { created: 1 }, pages: { created: 1 }, errors: [] });
+  });
+
   it('applies a valid file all at once and changes nothing when the same file comes again', async () => {
     const admin = await asAdmin();
     const first = await importCsv(admin, 'blagodarny-mo', csv(good), false).expect(200);

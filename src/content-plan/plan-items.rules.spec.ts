@@ -46,6 +46,18 @@ describe('content-plan items', () => {
     ]);
   });
 
+  it('names a cell holding NUL or a lone surrogate instead of storing it', () => {
+    const { items, errors } = parseImportTable(
+      [header, ['16.06.2026', '', 'vk', 'Тема\u0000', 'фото', 'x\udc00', '']],
+      context,
+    );
+    expect(items).toEqual([]);
+    expect(errors).toEqual([
+      { field: 'строка 2, «Тема»', message: 'недопустимый символ (NUL или одиночный суррогат)' },
+      { field: 'строка 2, «Описание»', message: 'недопустимый символ (NUL или одиночный суррогат)' },
+    ]);
+  });
+
   it('names every bad cell by row and column', () => {
     const { errors } = parseImportTable(
       [header, ['31.02.2026', '25:00', 'Facebook', '', 'роман', '', ''], ['16.06.2026', '', 'vk', 'Тема', 'фото']],

@@ -1,5 +1,6 @@
 import type { ProblemField } from '../common/errors/domain-error';
 import { PLAN_FORMATS, PlanFormat } from './plan-workflow.rules';
+import { isUnstorable, UNSTORABLE_MESSAGE } from '../common/text/unstorable-text';
 
 /** A planned publication as the press office writes it (API body or a template row). */
 export interface PlanItemInput {
@@ -144,6 +145,12 @@ export function parseImportTable(table: readonly (readonly string[])[], context:
     if (IMPORT_HEADERS.every((title) => cell(title) === '')) continue;
     const where = (title: string) => `строка ${r + 1}, «${title}»`;
     const rowErrors: ProblemField[] = [];
+    // PostgreSQL cannot store NUL or a lone surrogate (XLSX writes NUL as _x0000_): named, never a 500.
+    const unstorable = IMPORT_HEADERS.filter((title) => isUnstorable(cell(title)));
+    if (unstorable.length) {
+      errors.push(...unstorable.map((title) => ({ field: where(title), message: UNSTORABLE_MESSAGE })));
+      continue;
+    }
 
     const plannedOn = parseDate(cell('Дата'));
     if (!plannedOn) rowErrors.push({ field: where('Дата'), message: 'ожидается дата ДД.ММ.ГГГГ' });

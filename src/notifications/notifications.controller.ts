@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, Public } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
@@ -9,6 +9,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { formatInstant, formatOptionalInstant } from '../calendar/working-time';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { prefersHtml } from '../common/problem/prefers-html';
+import { NotificationsError, NotificationsErrorCode } from './notifications.errors';
 import { DeliveryService } from './delivery.service';
 import {
   DeliveryReportDto,
@@ -134,9 +136,15 @@ export class NotificationsController {
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'HTML page', schema: HTML_EXAMPLE })
-  async unsubscribePage(@Query() query: UnsubscribeQueryDto, @Res() reply: FastifyReply) {
+  @ApiProblems(400)
+  async unsubscribePage(
+    @Query() query: UnsubscribeQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const claim = await this.notifications.readUnsubscribe(query.token);
     if (!claim) {
+      if (!prefersHtml(request)) throw new NotificationsError(NotificationsErrorCode.UNSUBSCRIBE_LINK_INVALID);
       return reply
         .status(400)
         .type(HTML)
@@ -164,9 +172,11 @@ export class NotificationsController {
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'HTML page', schema: HTML_EXAMPLE })
-  async unsubscribe(@Query() query: UnsubscribeQueryDto, @Res() reply: FastifyReply) {
+  @ApiProblems(400)
+  async unsubscribe(@Query() query: UnsubscribeQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const claim = await this.notifications.unsubscribe(query.token);
     if (!claim) {
+      if (!prefersHtml(request)) throw new NotificationsError(NotificationsErrorCode.UNSUBSCRIBE_LINK_INVALID);
       return reply
         .status(400)
         .type(HTML)

@@ -25,6 +25,8 @@ export class NotificationsScheduler implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap() {
+    // The unsubscribe signing key exists before any link is opened: reading a link (a GET) writes nothing.
+    await this.notifications.signingSecret();
     if (!this.delivery.configured) {
       this.logger.log(
         'SMTP_URL is not set: notifications are kept in the outbox and not sent; admins read them at GET /api/v1/notifications/outbox',

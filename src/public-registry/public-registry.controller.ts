@@ -13,6 +13,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access.decorator';
 import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { PublicUrl } from '../common/public-url';
+import { prefersHtml } from '../common/problem/prefers-html';
+import { RegistryError, RegistryErrorCode } from '../registry/registry.errors';
 import { PublicOrganizationQueryDto, PublicRegistryQueryDto, RegistryListDto } from './dto/public-registry.dto';
 import { isNotModified } from './public-registry.rules';
 import { Freshness, PublicRegistryService, XLSX_MEDIA_TYPE } from './public-registry.service';
@@ -67,12 +69,17 @@ export class PublicRegistryController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    if (!UUID.test(id)) return reply.status(404).type(HTML).send(this.registry.renderNotFound());
+    if (!UUID.test(id)) return this.notFound(request, reply);
     const freshness = await this.conditional(request, reply);
     if (!freshness) return;
     const html = await this.registry.renderOrganization(id.toLowerCase(), query.includeDeleted === true, freshness);
-    if (html === null) return reply.status(404).type(HTML).send(this.registry.renderNotFound());
+    if (html === null) return this.notFound(request, reply);
     return reply.type(HTML).send(html);
+  }
+
+  private notFound(request: FastifyRequest, reply: FastifyReply) {
+    if (!prefersHtml(request)) throw new RegistryError(RegistryErrorCode.ORGANIZATION_NOT_FOUND);
+    return reply.status(404).type(HTML).send(this.registry.renderNotFound());
   }
 
   @Get('api/v1/registry')

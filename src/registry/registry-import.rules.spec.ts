@@ -55,6 +55,20 @@ describe('Registry import lines', () => {
     expect(row?.page?.gosuslugiMarkOn).toBeUndefined();
   });
 
+  it('reports a cell with NUL or a lone surrogate by line and column, and gives no row to write', () => {
+    const { row, problems } = parseImportLine(
+      4,
+      ['Школа\u0000 № 2', 'Подведомственное учреждение', '', 'ВКонтакте', 'https://vk.com/school\ud800', '', ''],
+      columns,
+      'blagodarny-mo',
+    );
+    expect(row).toBeUndefined();
+    expect(problems).toEqual([
+      { field: 'строка 4: столбец 1', message: 'недопустимый символ (NUL или одиночный суррогат)' },
+      { field: 'строка 4: столбец 5', message: 'недопустимый символ (NUL или одиночный суррогат)' },
+    ]);
+  });
+
   it('reports every bad cell of a line with its line number', () => {
     const { row, problems } = parseImportLine(
       7,

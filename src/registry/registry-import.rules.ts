@@ -1,6 +1,7 @@
 import type { ProblemField } from '../common/errors/domain-error';
 import { OrganizationKind } from './organization-kind';
 import { detectNetwork, Network, NETWORKS, normalizePageUrl, pageUrlProblemMessage } from './page-url.rules';
+import { isUnstorable, UNSTORABLE_MESSAGE } from '../common/text/unstorable-text';
 
 /**
  * Rows of a registry as regions keep it today (one line per page, or per organization without
@@ -159,6 +160,12 @@ export function parseImportLine(
   if (cells.every((c) => !String(c ?? '').trim())) return { problems: [] };
   const problems: ProblemField[] = [];
   const bad = (title: string, message: string) => problems.push({ field: `строка ${line}: ${title}`, message });
+
+  // PostgreSQL cannot store such a cell: a dry run must say so, exactly as the real import would.
+  cells.forEach((cell, i) => {
+    if (isUnstorable(String(cell ?? ''))) bad(`столбец ${i + 1}`, UNSTORABLE_MESSAGE);
+  });
+  if (problems.length) return { problems };
 
   const organization = value('organization');
   if (!organization) bad('Организация', 'не заполнено');

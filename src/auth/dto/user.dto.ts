@@ -13,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Role } from '../role';
+import { IsOptionalNotNull } from '../../common/dto/is-optional-not-null';
 
 const JURISDICTION_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -59,38 +60,38 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'Иванова Мария Петровна' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   fullName?: string;
 
   @ApiPropertyOptional({ example: 'another-long-passphrase', minLength: 12 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(12)
   @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional({ enum: Role, example: Role.Coordinator })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(Role)
   role?: Role;
 
   @ApiPropertyOptional({ example: false, description: 'false blocks login and every token of the user' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   isActive?: boolean;
 
   @ApiPropertyOptional({ type: [String], example: ['khabarovsk-krai'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @Matches(JURISDICTION_CODE, { each: true })
   jurisdictions?: string[];
 
   @ApiPropertyOptional({ type: [String], example: [] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true })

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -171,6 +172,7 @@ export class YearDefinitionDto {
   @ApiProperty({ type: [SourceDto] })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SourceDto)
   sources!: SourceDto[];
@@ -184,6 +186,7 @@ export class YearDefinitionDto {
   @ApiProperty({ type: [YearDayDto], description: 'Only days that differ from the plain Monday–Friday rule' })
   @IsArray()
   @ArrayMaxSize(366)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => YearDayDto)
   days!: YearDayDto[];
@@ -201,6 +204,7 @@ export class DayCorrectionDto {
   reason!: string;
 
   @ApiProperty({ type: SourceDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SourceDto)
   source!: SourceDto;
@@ -214,6 +218,7 @@ export class RegionalHolidayDto {
   reason!: string;
 
   @ApiProperty({ type: SourceDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SourceDto)
   source!: SourceDto;

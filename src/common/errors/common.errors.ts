@@ -3,6 +3,11 @@ import { DomainError, ProblemField } from './domain-error';
 export enum CommonErrorCode {
   VALIDATION_FAILED = 'COMMON.VALIDATION_FAILED',
   MALFORMED_BODY = 'COMMON.MALFORMED_BODY',
+  BODY_NOT_UTF8 = 'COMMON.BODY_NOT_UTF8',
+  MALFORMED_REQUEST = 'COMMON.MALFORMED_REQUEST',
+  REQUEST_TIMEOUT = 'COMMON.REQUEST_TIMEOUT',
+  URI_TOO_LONG = 'COMMON.URI_TOO_LONG',
+  HEADERS_TOO_LARGE = 'COMMON.HEADERS_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE = 'COMMON.UNSUPPORTED_MEDIA_TYPE',
   PAYLOAD_TOO_LARGE = 'COMMON.PAYLOAD_TOO_LARGE',
   ROUTE_NOT_FOUND = 'COMMON.ROUTE_NOT_FOUND',
@@ -17,6 +22,11 @@ export enum CommonErrorCode {
 const STATUS: Record<CommonErrorCode, number> = {
   [CommonErrorCode.VALIDATION_FAILED]: 400,
   [CommonErrorCode.MALFORMED_BODY]: 400,
+  [CommonErrorCode.BODY_NOT_UTF8]: 400,
+  [CommonErrorCode.MALFORMED_REQUEST]: 400,
+  [CommonErrorCode.REQUEST_TIMEOUT]: 408,
+  [CommonErrorCode.URI_TOO_LONG]: 414,
+  [CommonErrorCode.HEADERS_TOO_LARGE]: 431,
   [CommonErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [CommonErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [CommonErrorCode.ROUTE_NOT_FOUND]: 404,
@@ -31,6 +41,13 @@ const STATUS: Record<CommonErrorCode, number> = {
 export const COMMON_MESSAGES: Record<CommonErrorCode, string> = {
   [CommonErrorCode.VALIDATION_FAILED]: 'Запрос содержит ошибки в полях; исправьте их и повторите.',
   [CommonErrorCode.MALFORMED_BODY]: 'Тело запроса не является корректным JSON.',
+  [CommonErrorCode.BODY_NOT_UTF8]:
+    'Тело запроса содержит байты, недопустимые в UTF-8; сохраните его в кодировке UTF-8.',
+  [CommonErrorCode.MALFORMED_REQUEST]:
+    'Запрос не соответствует протоколу HTTP: испорченный адрес, заголовки или длина тела.',
+  [CommonErrorCode.REQUEST_TIMEOUT]: 'Запрос не был получен целиком вовремя; повторите.',
+  [CommonErrorCode.URI_TOO_LONG]: 'Адрес запроса слишком длинный; сократите параметры.',
+  [CommonErrorCode.HEADERS_TOO_LARGE]: 'Заголовки запроса (или его адрес) слишком велики.',
   [CommonErrorCode.UNSUPPORTED_MEDIA_TYPE]: 'Этот тип содержимого не поддерживается; отправьте application/json.',
   [CommonErrorCode.PAYLOAD_TOO_LARGE]: 'Тело запроса слишком большое.',
   [CommonErrorCode.ROUTE_NOT_FOUND]: 'Такого адреса нет в API.',

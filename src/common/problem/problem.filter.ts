@@ -55,8 +55,9 @@ export class ProblemFilter implements ExceptionFilter {
       const mapped = FASTIFY_CODES[fastifyCode];
       if (mapped) return new CommonError(mapped);
     }
+    // Fastify's own errors (bad content-length, unsupported media type…) carry their 4xx status.
     const statusCode = (exception as { statusCode?: unknown })?.statusCode;
-    if (statusCode === 400) return new CommonError(CommonErrorCode.MALFORMED_BODY);
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return commonErrorFor(statusCode);
     return new CommonError(CommonErrorCode.INTERNAL);
   }
 }
@@ -69,19 +70,27 @@ const FASTIFY_CODES: Record<string, CommonErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: CommonErrorCode.UNSUPPORTED_MEDIA_TYPE,
 };
 
+const BY_STATUS: Record<number, CommonErrorCode> = {
+  400: CommonErrorCode.MALFORMED_BODY,
+  404: CommonErrorCode.ROUTE_NOT_FOUND,
+  405: CommonErrorCode.METHOD_NOT_ALLOWED,
+  408: CommonErrorCode.REQUEST_TIMEOUT,
+  409: CommonErrorCode.CONFLICT,
+  413: CommonErrorCode.PAYLOAD_TOO_LARGE,
+  414: CommonErrorCode.URI_TOO_LONG,
+  415: CommonErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  429: CommonErrorCode.TOO_MANY_REQUESTS,
+  431: CommonErrorCode.HEADERS_TOO_LARGE,
+};
+
+export function commonErrorFor(status: number): CommonError {
+  return new CommonError(
+    BY_STATUS[status] ?? (status >= 500 ? CommonErrorCode.INTERNAL : CommonErrorCode.MALFORMED_BODY),
+  );
+}
+
 function fromHttpException(exception: HttpException): DomainError {
-  const status = exception.getStatus();
-  const byStatus: Record<number, CommonErrorCode> = {
-    400: CommonErrorCode.MALFORMED_BODY,
-    404: CommonErrorCode.ROUTE_NOT_FOUND,
-    405: CommonErrorCode.METHOD_NOT_ALLOWED,
-    409: CommonErrorCode.CONFLICT,
-    413: CommonErrorCode.PAYLOAD_TOO_LARGE,
-    415: CommonErrorCode.UNSUPPORTED_MEDIA_TYPE,
-    429: CommonErrorCode.TOO_MANY_REQUESTS,
-  };
-  const code = byStatus[status] ?? (status >= 500 ? CommonErrorCode.INTERNAL : CommonErrorCode.MALFORMED_BODY);
-  return new CommonError(code);
+  return commonErrorFor(exception.getStatus());
 }
 
 const TITLES: Record<number, string> = {
@@ -90,11 +99,14 @@ const TITLES: Record<number, string> = {
   403: 'Доступ запрещён',
   404: 'Не найдено',
   405: 'Метод не поддерживается',
+  408: 'Время ожидания запроса истекло',
   409: 'Конфликт',
   413: 'Слишком большой запрос',
+  414: 'Слишком длинный адрес',
   415: 'Неподдерживаемый тип содержимого',
   422: 'Запрос не может быть выполнен',
   429: 'Слишком много запросов',
+  431: 'Слишком большие заголовки',
   500: 'Внутренняя ошибка',
   503: 'Сервис недоступен',
 };

@@ -132,6 +132,8 @@ export class WeekQueryDto extends JurisdictionQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'ожидается целое число' })
   @Min(0, { message: 'не может быть меньше 0' })
+  // Past PostgreSQL's bigint a value is a 500 from OFFSET; no jurisdiction has a million organizations.
+  @Max(1_000_000, { message: 'не больше 1000000' })
   offset?: number;
 
   @ApiPropertyOptional({ example: 100, default: WEEK_SCREEN_DEFAULT, maximum: WEEK_SCREEN_MAX })

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -78,6 +79,7 @@ export class PutPlanItemsDto {
   @ApiProperty({ type: [PlanItemInputDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PlanItemInputDto)
   items!: PlanItemInputDto[];
@@ -133,6 +135,7 @@ export class RequestChangesDto extends PlanActionDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ItemCommentInputDto)
   itemComments?: ItemCommentInputDto[];

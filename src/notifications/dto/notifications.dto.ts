@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { NOTIFICATION_KINDS, OUTBOX_STATUSES } from '../notifications.rules';
 import type { NotificationKind, OutboxStatus } from '../notifications.rules';
+import { IsOptionalNotNull } from '../../common/dto/is-optional-not-null';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
@@ -181,37 +182,37 @@ export class PreferencesDto {
 
 export class UpdatePreferencesDto {
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   emailEnabled?: boolean;
 
   @ApiPropertyOptional({ example: false })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   coordinatorDigest?: boolean;
 
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   organizationDigest?: boolean;
 
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   planReminders?: boolean;
 
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   obligationReminders?: boolean;
 
   @ApiPropertyOptional({ example: false })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   quotaReminders?: boolean;
 
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   workflowNotices?: boolean;
 }

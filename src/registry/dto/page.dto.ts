@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -100,6 +101,7 @@ class PageAttributesDto {
 
   @ApiPropertyOptional({ type: PageChecklistDto, nullable: true })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PageChecklistDto)
   checklist?: PageChecklistDto | null;
