@@ -415,7 +415,8 @@ export class PageEventDto {
   recordedBy!: string | null;
 
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     example: { before: { url: 'https://vk.com/abgosk' }, after: { url: 'https://vk.com/abgosk_official' } },
   })
   data!: Record<string, unknown>;

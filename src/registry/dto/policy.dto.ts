@@ -13,7 +13,8 @@ export class PolicyDto {
   version!: number;
 
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     example: EXAMPLE,
     description: 'Rules with their citations (act, number, date, clause)',
   })
@@ -30,7 +31,7 @@ export class PolicyDto {
 }
 
 export class UpdatePolicyDto {
-  @ApiProperty({ type: Object, example: EXAMPLE })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: EXAMPLE })
   @IsObject()
   policy!: JurisdictionPolicy;
 
@@ -57,10 +58,10 @@ export class PolicyChangeDto {
   @ApiProperty({ example: '4f1c2a9e-8b7d-4c3e-9a1f-2b3c4d5e6f70', nullable: true, type: String })
   changedBy!: string | null;
 
-  @ApiProperty({ type: Object, example: EXAMPLE })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: EXAMPLE })
   before!: JurisdictionPolicy;
 
-  @ApiProperty({ type: Object, example: EXAMPLE })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: EXAMPLE })
   after!: JurisdictionPolicy;
 
   @ApiProperty({ example: 'Добавлен Telegram', nullable: true, type: String })
