@@ -504,7 +504,9 @@ export class NotificationsService {
   }
 
   async setPreferences(email: string, change: Partial<Preferences>): Promise<Preferences> {
-    const next = { ...(await this.preferences(email)), ...change };
+    // The DTO instance holds every declared field, undefined when left out: those keep their value.
+    const given = Object.entries(change).filter(([, value]) => value !== undefined);
+    const next = { ...(await this.preferences(email)), ...Object.fromEntries(given) } as Preferences;
     await this.repository.savePreferences(email.toLowerCase(), next);
     return next;
   }

@@ -131,7 +131,8 @@ export class OrganizationsRepository {
     const [keyExpression, direction] =
       filter.sort === 'createdAt'
         ? ([CREATED_AT_KEY, 'ASC'] as const)
-        : (['o.name', filter.sort === '-name' ? 'DESC' : 'ASC'] as const);
+        : // An expression, not the bare column: TypeORM would otherwise hydrate the entity without its name.
+          (['CAST(o.name AS text)', filter.sort === '-name' ? 'DESC' : 'ASC'] as const);
     if (filter.after) {
       const comparison = direction === 'ASC' ? '>' : '<';
       const keyValue = filter.sort === 'createdAt' ? 'CAST(:afterKey AS timestamptz)' : ':afterKey';
