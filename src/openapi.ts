@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_TAG_DESCRIPTIONS } from './common/openapi/api-tags';
+import { documentValidationRules } from './common/openapi/validation-schema';
 import { ProblemDto, problemResponse } from './common/problem/api-problems.decorator';
 
 /**
@@ -30,6 +31,7 @@ export function buildOpenApiDocument(app: INestApplication) {
         'Передаётся в заголовке Authorization: Bearer <токен>; сервис хранит только его хеш.',
     });
   for (const [tag, description] of Object.entries(API_TAG_DESCRIPTIONS)) builder.addTag(tag, description);
+  documentValidationRules();
   const document = SwaggerModule.createDocument(app, builder.build());
   // DocumentBuilder.addBearerAuth() adds bearerFormat "JWT" by default; these tokens are opaque.
   const bearer = document.components?.securitySchemes?.bearer;
