@@ -77,7 +77,7 @@ export class RegistryImportController {
     description: 'Пустой шаблон реестра, который заполняют пресс-службы.',
   })
   @ApiOkResponse({ description: 'XLSX file', schema: { type: 'string', format: 'binary', example: '(binary XLSX)' } })
-  @ApiProblems(401)
+  @ApiProblems(401, 403)
   async template(@Res() reply: FastifyReply) {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Реестр');

@@ -100,6 +100,8 @@ function lintSchema(schema: Schema, where: string, problems: string[]) {
     }
   }
   if (schema.type === 'array') {
+    // An enum on the array would make every array invalid: the values belong to its items.
+    if (schema.enum) problems.push(`${where}: enum on an array instead of its items`);
     if (!schema.items) problems.push(`${where}: array without items`);
     else lintSchema(schema.items as Schema, `${where}[]`, problems);
   }

@@ -43,9 +43,9 @@ function keywordsOf(rules: ValidationMetadata[], options: PropertyOptions): Prop
   const keywords: PropertyOptions = {};
   for (const rule of rules) {
     const [constraint] = (rule.constraints ?? []) as unknown[];
-    // Rules on each element of an array would land on the array itself; enums are the exception
-    // (@nestjs/swagger moves them into items).
-    if (rule.each && rule.name !== 'isIn' && rule.name !== 'isEnum') continue;
+    // Rules on each element of an array belong in its items, which the DTO states itself
+    // (@ApiProperty({ enum, isArray }) or items: {...}); set here they would bind the array.
+    if (rule.each) continue;
     switch (rule.name ?? '') {
       case 'maxLength':
         keywords.maxLength = constraint;
