@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { appUrl } from './support/api';
+import { OpenApiConformance } from './support/openapi-conformance';
 import { LintedDocument, lintOpenApiDocument } from './support/openapi-lint';
 
 async function servedDocument(): Promise<LintedDocument> {
@@ -61,5 +62,54 @@ describe('OpenAPI document', () => {
       'security scheme bearer: description is not Russian',
       'no servers',
     ]);
+  });
+
+  it('the answer check fails on an undocumented status, content type, member or null', () => {
+    const conformance = new OpenApiConformance({
+      openapi: '3.0.0',
+      paths: {
+        '/things/{id}': {
+          get: {
+            responses: {
+              '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
+              '204': {},
+            },
+          },
+        },
+        '/things/export.csv': { get: { responses: { '200': { content: { 'text/csv': {} } } } } },
+      },
+      components: {
+        schemas: {
+          Thing: {
+            type: 'object',
+            required: ['id', 'dueAt'],
+            properties: { id: { type: 'string', format: 'uuid' }, dueAt: { type: 'string', nullable: true } },
+          },
+        },
+      },
+    });
+    const answer = (status: number, contentType: string, body: unknown) =>
+      ({ status, headers: { 'content-type': contentType }, body, text: JSON.stringify(body) }) as never;
+    const id = '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b';
+    const json = 'application/json; charset=utf-8';
+
+    expect(conformance.check('get', `/things/${id}?x=1`, answer(200, json, { id, dueAt: null }))).toEqual([]);
+    expect(conformance.check('get', '/things/export.csv', answer(200, 'text/csv; charset=utf-8', 'a;b'))).toEqual([]);
+    expect(conformance.check('get', '/nowhere', answer(404, json, {}))).toEqual([]);
+    expect(conformance.check('get', `/things/${id}`, answer(404, json, {}))[0]).toMatch(
+      /^GET \/things\/.+ \(\/things\/\{id\}\) answered 404: status not documented \(documented: 200, 204\)/,
+    );
+    expect(conformance.check('get', `/things/${id}`, answer(200, 'text/html', '<p>')).join()).toContain(
+      'content type "text/html" not documented',
+    );
+    expect(conformance.check('get', `/things/${id}`, answer(200, json, { id, dueAt: 5 })).join()).toContain(
+      'body/dueAt must be string',
+    );
+    expect(
+      conformance.check('get', `/things/${id}`, answer(200, json, { id, dueAt: null, extra: 1 })).join(),
+    ).toContain('must NOT have additional properties {"additionalProperty":"extra"}');
+    expect(conformance.check('get', `/things/${id}`, answer(200, json, { id: 'x', dueAt: null })).join()).toContain(
+      'body/id must match format "uuid"',
+    );
   });
 });
