@@ -12,8 +12,11 @@ export function appUrl(): string {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 
 /** A supertest agent on the running service whose every answer is checked against its OpenAPI document. */
-export function api() {
-  const agent = request(appUrl());
+export const api = () => checkedAgent(appUrl());
+
+/** A supertest agent on any process of the service (one a test started itself), checked the same way. */
+export function checkedAgent(baseUrl: string) {
+  const agent = request(baseUrl);
   const checked = { ...agent } as typeof agent;
   for (const method of METHODS) {
     checked[method] = (url: string) => agent[method](url).expect(conformsToOpenApi(method, url));
