@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { api, asAdmin, aUser, anOrganization, bearer, expectProblem } from './support/api';
+import { api, asAdmin, aUser, anOrganization, bearer, checkedAgent, expectProblem } from './support/api';
 import { aCoordinator, planAction, putItems, someItems } from './support/content-plan.builders';
 import { anOfficial, unique } from './support/organizations.builders';
 import { aHandle, aPage } from './support/pages.builders';
@@ -172,11 +172,11 @@ describe('Notifications: delivery over SMTP (issue 8)', () => {
     const [mail] = mailsTo(coordinator.email);
     const link = /<([^>]+)>/.exec(mail!.headerLines.find((h) => h.key === 'list-unsubscribe')!.line)![1]!;
     const url = new URL(link);
-    const page = await request(url.origin)
+    const page = await checkedAgent(url.origin)
       .get(url.pathname + url.search)
       .expect(200);
     expect(page.text).toContain('Отписать адрес');
-    const done = await request(url.origin)
+    const done = await checkedAgent(url.origin)
       .post(url.pathname + url.search)
       .type('form')
       .send('List-Unsubscribe=One-Click')
@@ -184,7 +184,7 @@ describe('Notifications: delivery over SMTP (issue 8)', () => {
     expect(done.text).toContain('Вы отписаны');
     const preferences = await api().get('/api/v1/notifications/preferences').set(bearer(coordinator.token)).expect(200);
     expect(preferences.body).toMatchObject({ workflowNotices: false, coordinatorDigest: true, emailEnabled: true });
-    const forged = await request(url.origin)
+    const forged = await checkedAgent(url.origin)
       .post(`${url.pathname}?token=${url.searchParams.get('token')}x`)
       .set('Accept', 'text/html')
       .expect(400);

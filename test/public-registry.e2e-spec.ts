@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
-import request from 'supertest';
-import { anOrganization, api, appUrl, bearer, asAdmin, expectProblem } from './support/api';
+import { anOrganization, api, bearer, asAdmin, expectProblem } from './support/api';
 import { anOfficial, unique } from './support/organizations.builders';
 import { aHandle, aPage, deletePage, vkUrl } from './support/pages.builders';
 
 /** Raw bytes of a response (CSV, XLSX), whatever its content type. */
 function binary(path: string) {
-  return request(appUrl())
+  return api()
     .get(path)
     .buffer(true)
     .parse((res, done) => {

@@ -24,8 +24,10 @@ import {
 } from './dto/auth.dto';
 import { CurrentPrincipal } from './principal';
 import type { Principal } from './principal';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiUuidParam } from '../common/openapi/api-params';
 
-@ApiTags('auth')
+@ApiTags(API_TAG.auth)
 @Controller('api/v1/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
@@ -35,7 +37,11 @@ export class AuthController {
   @Post('login')
   @BodyLimit(BODY_LIMITS.credentials)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with e-mail and password; returns a bearer token' })
+  @ApiOperation({
+    summary: 'Вход по адресу электронной почты и паролю',
+    description:
+      'Возвращает непрозрачный токен доступа ограниченного срока действия; передавайте его в заголовке Authorization: Bearer <токен>. Число попыток входа с одного адреса ограничено: при превышении — 429.',
+  })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiProblems(400, 401, 429)
   async login(@Body() body: LoginDto): Promise<LoginResponseDto> {
@@ -52,7 +58,10 @@ export class AuthController {
   @Access({ ownCredentials: true })
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Revoke the token used for this request' })
+  @ApiOperation({
+    summary: 'Выход: отозвать токен этого запроса',
+    description: 'Токен, которым подписан запрос, перестаёт действовать сразу.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(401)
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
@@ -61,7 +70,11 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Who am I: role and scopes of the caller' })
+  @ApiOperation({
+    summary: 'Кто я: роль и области доступа',
+    description:
+      'Сведения о пользователе, которому принадлежит токен: адрес, ФИО, роль, территории (координатор) и организации (редактор).',
+  })
   @ApiOkResponse({ type: PrincipalDto })
   @ApiProblems(401)
   me(@CurrentPrincipal() principal: Principal): PrincipalDto {
@@ -72,7 +85,11 @@ export class AuthController {
   @Post('tokens')
   @Access({ ownCredentials: true })
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Create a long-lived API token for an integration (same rights as its owner)' })
+  @ApiOperation({
+    summary: 'Создать API-токен для интеграции',
+    description:
+      'Долгоживущий токен с теми же правами, что у владельца. Секрет показывается один раз в ответе; сервис хранит только его хеш.',
+  })
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
   @ApiProblems(400, 401)
   async createToken(
@@ -85,7 +102,11 @@ export class AuthController {
 
   @Get('tokens')
   @ApiBearerAuth()
-  @ApiOperation({ summary: "The caller's API tokens (never the secrets)" })
+  @ApiOperation({
+    summary: 'Мои API-токены',
+    description:
+      'API-токены пользователя с датами создания, истечения, отзыва и последнего использования; секреты не возвращаются.',
+  })
   @ApiOkResponse({ type: [ApiTokenDto] })
   @ApiProblems(401)
   async listTokens(@CurrentPrincipal() principal: Principal): Promise<ApiTokenDto[]> {
@@ -94,9 +115,13 @@ export class AuthController {
 
   @Delete('tokens/:id')
   @Access({ ownCredentials: true })
+  @ApiUuidParam('id', 'Идентификатор API-токена', '9d2e7c1b-4a3f-4e5d-8c9b-0a1b2c3d4e5f')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Revoke one of the caller’s API tokens' })
+  @ApiOperation({
+    summary: 'Отозвать свой API-токен',
+    description: 'Токен перестаёт действовать сразу. Чужой или несуществующий токен — 404.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 404)
   async revokeToken(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<void> {

@@ -9,8 +9,10 @@ import { User } from './user.entity';
 import { UsersService } from './users.service';
 import { CurrentPrincipal } from './principal';
 import type { Principal } from './principal';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiUuidParam } from '../common/openapi/api-params';
 
-@ApiTags('users')
+@ApiTags(API_TAG.users)
 @ApiBearerAuth()
 @Access({ roles: [Role.Admin] })
 @Controller('api/v1/users')
@@ -18,7 +20,11 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a user (admin): coordinators get jurisdictions, editors organizations' })
+  @ApiOperation({
+    summary: 'Создать пользователя',
+    description:
+      'Только администратор. Координатору назначаются территории, редактору — организации; адрес электронной почты уникален.',
+  })
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblems(400, 401, 403, 409, 422)
   async create(@Body() body: CreateUserDto): Promise<UserDto> {
@@ -26,7 +32,10 @@ export class UsersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'All users with their scopes (admin)' })
+  @ApiOperation({
+    summary: 'Все пользователи с областями доступа',
+    description: 'Только администратор.',
+  })
   @ApiOkResponse({ type: [UserDto] })
   @ApiProblems(401, 403)
   async list(): Promise<UserDto[]> {
@@ -34,7 +43,11 @@ export class UsersController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One user (admin)' })
+  @ApiUuidParam('id', 'Идентификатор пользователя', '4f1c2a9e-8b7d-4c3e-9a1f-2b3c4d5e6f70')
+  @ApiOperation({
+    summary: 'Пользователь',
+    description: 'Один пользователь с ролью и областями доступа. Только администратор.',
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 401, 403, 404)
   async get(@Param('id', UuidPipe) id: string): Promise<UserDto> {
@@ -42,7 +55,12 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change role, scopes, name, password or block a user (admin)' })
+  @ApiUuidParam('id', 'Идентификатор пользователя', '4f1c2a9e-8b7d-4c3e-9a1f-2b3c4d5e6f70')
+  @ApiOperation({
+    summary: 'Изменить пользователя',
+    description:
+      'Роль, области доступа, ФИО, пароль или блокировка. Поля, которых нет в запросе, не меняются. Только администратор.',
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 401, 403, 404, 422)
   async update(

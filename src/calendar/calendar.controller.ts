@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Public } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
@@ -25,15 +25,15 @@ import {
   YearDefinitionDto,
 } from './dto/calendar.dto';
 import { formatClockTime, formatInstant } from './working-time';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiDateParam, ApiJurisdictionParam, ApiYearParam } from '../common/openapi/api-params';
 
-const JURISDICTION_PARAM = { name: 'jurisdiction', example: 'khabarovsk-krai' };
-const DATE_PARAM = { name: 'date', example: '2026-12-31' };
 const DEADLINE_RULE =
   'ГК РФ ст. 191, 193, 194: срок начинается на следующий день после события и истекает в конце рабочего дня';
 const CONTENT_PLAN_RULE =
   'Постановление Правительства Хабаровского края от 17.03.2020 № 77-пр, Положение 1 п.6: предпоследний рабочий день недели, предшествующей плановой, до 17:00';
 
-@ApiTags('calendar')
+@ApiTags(API_TAG.calendar)
 @Controller('api/v1')
 export class CalendarController {
   constructor(
@@ -43,7 +43,11 @@ export class CalendarController {
 
   @Public()
   @Get('jurisdictions')
-  @ApiOperation({ summary: 'Jurisdictions with their time zone and close of business' })
+  @ApiOperation({
+    summary: 'Территории: часовой пояс и конец рабочего дня',
+    description:
+      'Все территории, которые знает сервис (субъекты и муниципальные образования), с кодом, названием, часовым поясом IANA и временем окончания рабочего дня. Доступно без входа.',
+  })
   @ApiOkResponse({ type: [JurisdictionDto] })
   async jurisdictions(): Promise<JurisdictionDto[]> {
     return (await this.calendar.jurisdictions()).map((j) => ({
@@ -56,7 +60,11 @@ export class CalendarController {
 
   @Public()
   @Get('calendar/coverage')
-  @ApiOperation({ summary: 'Years the production calendar covers, with their legal sources and status' })
+  @ApiOperation({
+    summary: 'Годы, которые покрывает производственный календарь',
+    description:
+      'Первый и последний год календаря, годы с неподтверждёнными данными и для каждого года его статус и правовые источники (постановления о переносе выходных). Доступно без входа.',
+  })
   @ApiOkResponse({ type: CoverageDto })
   async coverage(): Promise<CoverageDto> {
     const coverage = await this.calendar.coverage();
@@ -70,8 +78,12 @@ export class CalendarController {
 
   @Public()
   @Get('calendar/:jurisdiction/days')
-  @ApiParam(JURISDICTION_PARAM)
-  @ApiOperation({ summary: 'Each day of a period: working or not, shortened, and why' })
+  @ApiJurisdictionParam()
+  @ApiOperation({
+    summary: 'Дни периода: рабочий или нет, сокращённый, и почему',
+    description:
+      'Для каждого дня от from до to включительно: рабочий или нерабочий, сокращённый ли (предпраздничный), и основание (выходной, праздник, перенос, региональный нерабочий день). Период не длиннее года. Доступно без входа.',
+  })
   @ApiOkResponse({ type: [CalendarDayDto] })
   @ApiProblems(400, 404, 422)
   days(@Param('jurisdiction') jurisdiction: string, @Query() query: DaysQueryDto): Promise<CalendarDayDto[]> {
@@ -80,8 +92,12 @@ export class CalendarController {
 
   @Public()
   @Get('calendar/:jurisdiction/deadline')
-  @ApiParam(JURISDICTION_PARAM)
-  @ApiOperation({ summary: 'Deadline "within N working days from the event" in the jurisdiction' })
+  @ApiJurisdictionParam()
+  @ApiOperation({
+    summary: 'Срок «в течение N рабочих дней со дня события» на территории',
+    description:
+      'Считает срок по правилам ГК РФ (ст. 191, 193, 194): течение начинается на следующий день после события, срок истекает в конце последнего рабочего дня по производственному календарю территории с учётом региональных нерабочих дней. Доступно без входа.',
+  })
   @ApiOkResponse({ type: DeadlineDto })
   @ApiProblems(400, 404, 422)
   async deadline(@Param('jurisdiction') jurisdiction: string, @Query() query: DeadlineQueryDto): Promise<DeadlineDto> {
@@ -98,8 +114,12 @@ export class CalendarController {
 
   @Public()
   @Get('calendar/:jurisdiction/content-plan-due')
-  @ApiParam(JURISDICTION_PARAM)
-  @ApiOperation({ summary: 'When the weekly content plan for a target week is due (Khabarovsk Положение 1 p.6)' })
+  @ApiJurisdictionParam()
+  @ApiOperation({
+    summary: 'Срок сдачи контент-плана на неделю',
+    description:
+      'Когда должен быть представлен контент-план на указанную неделю: предпоследний рабочий день предыдущей недели до 17:00 по местному времени (Постановление Правительства Хабаровского края № 77-пр, Положение 1 п.6). Доступно без входа.',
+  })
   @ApiOkResponse({ type: ContentPlanDueDto })
   @ApiProblems(400, 404, 422)
   async contentPlanDue(
@@ -113,7 +133,11 @@ export class CalendarController {
   @Get('calendar/changes')
   @ApiBearerAuth()
   @Access({ roles: [Role.Admin, Role.Coordinator, Role.Viewer] })
-  @ApiOperation({ summary: 'History of calendar corrections, newest first (who, when, before, after, act)' })
+  @ApiOperation({
+    summary: 'История поправок календаря, новые сначала',
+    description:
+      'Кто, когда и что изменил в производственном календаре: значение до и после и акт, на котором основана поправка. Фильтры по году и территории. Доступно администратору, координатору и наблюдателю.',
+  })
   @ApiOkResponse({ type: [CalendarChangeDto] })
   @ApiProblems(400, 401, 403)
   async changes(@Query() query: ChangesQueryDto): Promise<CalendarChangeDto[]> {
@@ -132,8 +156,12 @@ export class CalendarController {
   @Put('calendar/years/:year')
   @ApiBearerAuth()
   @Access({ roles: [Role.Admin] })
-  @ApiParam({ name: 'year', example: '2028' })
-  @ApiOperation({ summary: 'Add or replace a whole federal year with its decree (admin); wins over the shipped data' })
+  @ApiYearParam()
+  @ApiOperation({
+    summary: 'Задать или заменить федеральный календарь года',
+    description:
+      'Администратор вносит весь год с постановлением о переносе выходных; внесённый год имеет приоритет над данными, поставляемыми с сервисом. Ответ — покрытие календаря после изменения.',
+  })
   @ApiOkResponse({ type: CoverageDto })
   @ApiProblems(400, 401, 403, 422)
   async setYear(
@@ -149,8 +177,12 @@ export class CalendarController {
   @HttpCode(204)
   @ApiBearerAuth()
   @Access({ roles: [Role.Admin] })
-  @ApiParam({ name: 'year', example: '2028' })
-  @ApiOperation({ summary: 'Remove a year entered through the API (a shipped year reverts to the shipped data)' })
+  @ApiYearParam()
+  @ApiOperation({
+    summary: 'Удалить год, внесённый через API',
+    description:
+      'Удаляет год, внесённый администратором; для года, поставляемого с сервисом, снова действуют поставляемые данные. Только администратор.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404, 422)
   async removeYear(@CurrentPrincipal() principal: Principal, @Param('year') year: string): Promise<void> {
@@ -160,8 +192,12 @@ export class CalendarController {
   @Put('calendar/days/:date')
   @ApiBearerAuth()
   @Access({ roles: [Role.Admin] })
-  @ApiParam(DATE_PARAM)
-  @ApiOperation({ summary: 'Correct one federal day with the act it comes from (admin)' })
+  @ApiDateParam()
+  @ApiOperation({
+    summary: 'Поправить один федеральный день',
+    description:
+      'Администратор задаёт вид одного дня (рабочий, нерабочий, сокращённый) со ссылкой на акт. Ответ — день с учётом поправки.',
+  })
   @ApiOkResponse({ type: CalendarDayDto })
   @ApiProblems(400, 401, 403, 422)
   async setDay(
@@ -177,8 +213,11 @@ export class CalendarController {
   @HttpCode(204)
   @ApiBearerAuth()
   @Access({ roles: [Role.Admin] })
-  @ApiParam(DATE_PARAM)
-  @ApiOperation({ summary: 'Withdraw a correction of one federal day (admin)' })
+  @ApiDateParam()
+  @ApiOperation({
+    summary: 'Отменить поправку федерального дня',
+    description: 'Возвращает день к значению по федеральному календарю. Только администратор.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404)
   async removeDay(@CurrentPrincipal() principal: Principal, @Param('date') date: string): Promise<void> {
@@ -188,9 +227,13 @@ export class CalendarController {
   @Put('calendar/:jurisdiction/regional-holidays/:date')
   @ApiBearerAuth()
   @Access({ roles: [Role.Admin, Role.Coordinator], jurisdiction: { param: 'jurisdiction' } })
-  @ApiParam(JURISDICTION_PARAM)
-  @ApiParam(DATE_PARAM)
-  @ApiOperation({ summary: 'Add a regional non-working day on top of the federal calendar (admin, coordinator)' })
+  @ApiJurisdictionParam()
+  @ApiDateParam()
+  @ApiOperation({
+    summary: 'Добавить региональный нерабочий день',
+    description:
+      'Нерабочий день территории поверх федерального календаря со ссылкой на акт субъекта или муниципалитета; учитывается во всех сроках этой территории. Администратор или координатор этой территории.',
+  })
   @ApiOkResponse({ type: CalendarDayDto })
   @ApiProblems(400, 401, 403, 404, 422)
   async setRegionalHoliday(
@@ -208,9 +251,13 @@ export class CalendarController {
   @HttpCode(204)
   @ApiBearerAuth()
   @Access({ roles: [Role.Admin, Role.Coordinator], jurisdiction: { param: 'jurisdiction' } })
-  @ApiParam(JURISDICTION_PARAM)
-  @ApiParam(DATE_PARAM)
-  @ApiOperation({ summary: 'Withdraw a regional non-working day (admin, coordinator)' })
+  @ApiJurisdictionParam()
+  @ApiDateParam()
+  @ApiOperation({
+    summary: 'Отменить региональный нерабочий день',
+    description:
+      'Удаляет региональный нерабочий день; сроки снова считаются по федеральному календарю. Администратор или координатор этой территории.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404)
   async removeRegionalHoliday(

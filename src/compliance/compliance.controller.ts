@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { BodyLimit, BODY_LIMITS } from '../common/body-limits';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
@@ -24,12 +24,14 @@ import {
   WeekQueryDto,
   WeekReportDto,
 } from './dto/compliance.dto';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiUuidParam, ApiWeekParam } from '../common/openapi/api-params';
 
 const WRITERS = [Role.Admin, Role.Coordinator, Role.Editor];
 const READERS = [Role.Admin, Role.Coordinator, Role.Viewer];
 
 /** Publications that went out, weekly quotas (DOMAIN.md §3) and findings with their clauses. */
-@ApiTags('compliance')
+@ApiTags(API_TAG.compliance)
 @ApiBearerAuth()
 @Controller('api/v1')
 export class ComplianceController {
@@ -40,7 +42,9 @@ export class ComplianceController {
   @HttpCode(200)
   @Access({ roles: WRITERS })
   @ApiOperation({
-    summary: 'Record publications (up to 10 000): idempotent on page + external id or URL; bad rows reported by index',
+    summary: 'Записать публикации (до 10 000 за запрос)',
+    description:
+      'Идемпотентно по странице и внешнему идентификатору или адресу публикации; ошибочные строки перечисляются по индексу, остальные записываются.',
   })
   @ApiBody({ type: PublicationBatchDto })
   @ApiOkResponse({ type: IngestReportDto })
@@ -66,7 +70,10 @@ export class ComplianceController {
       example: 'Страница;Дата и время;Адрес публикации\nhttps://vk.com/abgosk;2026-06-07 23:59;https://vk.com/wall-1_2',
     },
   })
-  @ApiOperation({ summary: 'Record publications from a CSV file (source «import»); the same report as the JSON batch' })
+  @ApiOperation({
+    summary: 'Записать публикации из файла CSV',
+    description: 'Публикации из CSV (источник «import»); отчёт тот же, что для пакета JSON. Тело — файл text/csv.',
+  })
   @ApiOkResponse({ type: IngestReportDto })
   @ApiProblems(400, 401, 403, 413, 415)
   ingestCsv(
@@ -82,10 +89,11 @@ export class ComplianceController {
 
   @Get('compliance/weeks/:week')
   @Access({ roles: READERS, jurisdiction: { query: 'jurisdiction' } })
-  @ApiParam({ name: 'week', example: '2026-W25', description: 'ISO week, Monday–Sunday local time' })
+  @ApiWeekParam()
   @ApiOperation({
-    summary:
-      "A jurisdiction's week: totals over every organization and page against its weekly minimum, and one screen of organizations (name order, optionally one status)",
+    summary: 'Неделя территории: итоги по недельному минимуму',
+    description:
+      'Итоги по всем организациям и страницам территории относительно недельного минимума и один экран организаций (по названию, можно отобрать по статусу).',
   })
   @ApiOkResponse({ type: WeekReportDto })
   @ApiProblems(400, 401, 403, 404)
@@ -100,8 +108,11 @@ export class ComplianceController {
 
   @Get('compliance/organizations/:id')
   @Access({ roles: [...READERS, Role.Editor], organization: { param: 'id' } })
-  @ApiParam({ name: 'id', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b' })
-  @ApiOperation({ summary: "One organization's weekly quota by week (at most 104 weeks)" })
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiOperation({
+    summary: 'Недельный минимум организации по неделям',
+    description: 'Выполнение недельного минимума организацией по неделям (не более 104 недель).',
+  })
   @ApiOkResponse({ type: TrendReportDto })
   @ApiProblems(400, 401, 403, 404)
   trend(@Param('id', UuidPipe) id: string, @Query() query: TrendQueryDto): Promise<TrendReportDto> {
@@ -116,7 +127,11 @@ export class ComplianceController {
     jurisdiction: { query: 'jurisdiction' },
     organization: { query: 'organization' },
   })
-  @ApiOperation({ summary: 'Findings with their clauses, newest first; editors see their organizations only' })
+  @ApiOperation({
+    summary: 'Найденные нарушения со ссылками на пункты',
+    description:
+      'Нарушения и рекомендации, новые сначала, постраничный вывод по курсору; редактор видит только свои организации.',
+  })
   @ApiOkResponse({ type: FindingListDto })
   @ApiProblems(400, 401, 403)
   findings(@CurrentPrincipal() principal: Principal, @Query() query: FindingsQueryDto): Promise<FindingListDto> {
@@ -137,7 +152,9 @@ export class ComplianceController {
   @HttpCode(200)
   @Access({ roles: [Role.Admin, Role.Coordinator], jurisdiction: { query: 'jurisdiction' } })
   @ApiOperation({
-    summary: "Recompute a jurisdiction's findings now (idempotent): opens new causes, resolves the ones that are gone",
+    summary: 'Пересчитать нарушения территории сейчас',
+    description:
+      'Идемпотентно: открывает новые нарушения и закрывает те, причина которых устранена. Отчёт — сколько найдено, открыто и закрыто.',
   })
   @ApiOkResponse({ type: RecomputeReportDto })
   @ApiProblems(400, 401, 403, 404)

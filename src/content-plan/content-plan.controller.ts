@@ -9,7 +9,6 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
@@ -37,10 +36,10 @@ import {
   RequestChangesDto,
   TemplateDto,
 } from './dto/content-plan.dto';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiUuidParam, ApiWeekParam } from '../common/openapi/api-params';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ORGANIZATION_ID = { name: 'id', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b' };
-const WEEK = { name: 'week', example: '2026-W25', description: 'Target ISO week (Monday–Sunday, local time)' };
 const IF_MATCH = { name: 'If-Match', required: false, example: '"3"', description: 'Version the action is based on' };
 const PLAN_ROUTE = 'organizations/:id/content-plans/:week';
 /** Who may take a plan action: the roles of its side (plan-workflow.rules), in the plan's scope. */
@@ -50,7 +49,7 @@ const ORGANIZATION_SIDE = actionAccess('edit');
 const QUEUE_READERS = [Role.Admin, Role.Coordinator, Role.Viewer];
 
 /** The weekly content plan (Khabarovsk Положение 1 p.2.2, 2.6, 3.5, 5–7). */
-@ApiTags('content plans')
+@ApiTags(API_TAG.contentPlans)
 @ApiBearerAuth()
 @Controller('api/v1')
 export class ContentPlanController {
@@ -58,7 +57,11 @@ export class ContentPlanController {
 
   @Get('content-plans')
   @Access({ roles: QUEUE_READERS, jurisdiction: { query: 'jurisdiction' } })
-  @ApiOperation({ summary: "The coordinator's queue: a jurisdiction's plans of a week, by review deadline" })
+  @ApiOperation({
+    summary: 'Очередь координатора: планы недели по территории',
+    description:
+      'Контент-планы организаций территории на неделю в порядке срока рассмотрения, с отметками о просрочке.',
+  })
   @ApiOkResponse({ type: PlanQueueDto })
   @ApiProblems(400, 401, 403, 404, 422)
   queue(@Query() query: QueueQueryDto): Promise<PlanQueueDto> {
@@ -68,7 +71,11 @@ export class ContentPlanController {
   @Get('content-plans/export.csv')
   @Access({ roles: QUEUE_READERS, jurisdiction: { query: 'jurisdiction' } })
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: "A week's approved plans of a jurisdiction as CSV (UTF-8 with BOM, «;»)" })
+  @ApiOperation({
+    summary: 'Согласованные планы недели в CSV',
+    description:
+      'Выгрузка согласованных контент-планов территории за неделю: UTF-8 с BOM, разделитель «;» (Excel открывает файл как есть).',
+  })
   @ApiOkResponse({ description: 'CSV file', schema: { type: 'string', example: 'Организация;Неделя;Дата;…' } })
   @ApiProblems(400, 401, 403, 404, 422)
   async exportCsv(@Query() query: ExportQueryDto, @Res() reply: FastifyReply) {
@@ -82,7 +89,10 @@ export class ContentPlanController {
   @Get('content-plans/export.xlsx')
   @Access({ roles: QUEUE_READERS, jurisdiction: { query: 'jurisdiction' } })
   @ApiProduces(XLSX_MIME)
-  @ApiOperation({ summary: "A week's approved plans of a jurisdiction as XLSX" })
+  @ApiOperation({
+    summary: 'Согласованные планы недели в XLSX',
+    description: 'Выгрузка согласованных контент-планов территории за неделю в книге Excel.',
+  })
   @ApiOkResponse({ description: 'XLSX file', schema: { type: 'string', format: 'binary', example: '(binary XLSX)' } })
   @ApiProblems(400, 401, 403, 404, 422)
   async exportXlsx(@Query() query: ExportQueryDto, @Res() reply: FastifyReply) {
@@ -95,9 +105,13 @@ export class ContentPlanController {
 
   @Get(PLAN_ROUTE)
   @Access({ organization: { param: 'id' } })
-  @ApiParam(ORGANIZATION_ID)
-  @ApiParam(WEEK)
-  @ApiOperation({ summary: 'The plan with items, deadlines (local offset), late flags, quota standing and history' })
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiWeekParam()
+  @ApiOperation({
+    summary: 'Контент-план организации на неделю',
+    description:
+      'План с пунктами, сроками (со смещением местного времени), отметками об опоздании, выполнением недельного минимума, историей и доступными действиями. Версия в заголовке ETag.',
+  })
   @ApiOkResponse({ type: PlanDto })
   @ApiProblems(400, 401, 403, 404, 422)
   async get(
@@ -112,11 +126,13 @@ export class ContentPlanController {
   @Put(PLAN_ROUTE)
   @BodyLimit(BODY_LIMITS.plan)
   @Access(actionAccess('edit'))
-  @ApiParam(ORGANIZATION_ID)
-  @ApiParam(WEEK)
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiWeekParam()
   @ApiHeader(IF_MATCH)
   @ApiOperation({
-    summary: 'Replace the items of a draft (created when absent) or of a plan with recommendations (p.7)',
+    summary: 'Заменить пункты контент-плана',
+    description:
+      'Заменяет пункты черновика (создаёт его, если плана нет) или плана с рекомендациями (п.7). Нужна версия в заголовке If-Match для существующего плана: без неё — 428, при устаревшей — 409.',
   })
   @ApiOkResponse({ type: PlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 428)
@@ -137,10 +153,14 @@ export class ContentPlanController {
   @Post(`${PLAN_ROUTE}/submit`)
   @HttpCode(200)
   @Access(actionAccess('submit'))
-  @ApiParam(ORGANIZATION_ID)
-  @ApiParam(WEEK)
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiWeekParam()
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Send the plan to the coordinator (draft → submitted, changes_requested → resubmitted)' })
+  @ApiOperation({
+    summary: 'Представить план координатору',
+    description:
+      'Черновик переходит в «представлен», план с рекомендациями — в «представлен повторно». Нужна версия в заголовке If-Match.',
+  })
   @ApiOkResponse({ type: PlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 428)
   async submit(
@@ -158,10 +178,14 @@ export class ContentPlanController {
   @Post(`${PLAN_ROUTE}/approve`)
   @HttpCode(200)
   @Access(actionAccess('approve'))
-  @ApiParam(ORGANIZATION_ID)
-  @ApiParam(WEEK)
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiWeekParam()
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Approve a submitted plan (p.7); a second approve of the same version is 409' })
+  @ApiOperation({
+    summary: 'Согласовать представленный план',
+    description:
+      'Координатор согласует план (п.7). Повторное согласование той же версии — 409. Нужна версия в заголовке If-Match.',
+  })
   @ApiOkResponse({ type: PlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 428)
   async approve(
@@ -179,10 +203,13 @@ export class ContentPlanController {
   @Post(`${PLAN_ROUTE}/request-changes`)
   @HttpCode(200)
   @Access(actionAccess('request_changes'))
-  @ApiParam(ORGANIZATION_ID)
-  @ApiParam(WEEK)
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiWeekParam()
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Send recommendations for the whole plan and/or per item (p.7)' })
+  @ApiOperation({
+    summary: 'Вернуть план с рекомендациями',
+    description: 'Рекомендации ко всему плану и (или) к отдельным пунктам (п.7). Нужна версия в заголовке If-Match.',
+  })
   @ApiOkResponse({ type: PlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 428)
   async requestChanges(
@@ -200,10 +227,14 @@ export class ContentPlanController {
   @Post(`${PLAN_ROUTE}/declare-no-news`)
   @HttpCode(200)
   @Access(actionAccess('declare_no_news'))
-  @ApiParam(ORGANIZATION_ID)
-  @ApiParam(WEEK)
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiWeekParam()
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Declare no newsworthy events this week; replaces the plan (p.5 last paragraph)' })
+  @ApiOperation({
+    summary: 'Сообщить об отсутствии информационных поводов',
+    description:
+      'На этой неделе нет информационных поводов; заменяет план (п.5, последний абзац). Нужна версия в заголовке If-Match для существующего плана.',
+  })
   @ApiOkResponse({ type: PlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 428)
   async declareNoNews(
@@ -221,10 +252,13 @@ export class ContentPlanController {
   @Post(`${PLAN_ROUTE}/copy-previous`)
   @HttpCode(200)
   @Access(actionAccess('edit'))
-  @ApiParam(ORGANIZATION_ID)
-  @ApiParam(WEEK)
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiWeekParam()
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: "Copy last week's plan as this week's draft (dates + 7 days)" })
+  @ApiOperation({
+    summary: 'Скопировать план прошлой недели',
+    description: 'Черновик этой недели из плана предыдущей; даты сдвигаются на 7 дней.',
+  })
   @ApiOkResponse({ type: PlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 428)
   async copyPrevious(
@@ -241,10 +275,13 @@ export class ContentPlanController {
   @Post(`${PLAN_ROUTE}/apply-templates`)
   @HttpCode(200)
   @Access(actionAccess('edit'))
-  @ApiParam(ORGANIZATION_ID)
-  @ApiParam(WEEK)
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiWeekParam()
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: "Add this week's occurrences of the organization's recurring events to the plan" })
+  @ApiOperation({
+    summary: 'Добавить повторяющиеся события недели',
+    description: 'Добавляет в план пункты по повторяющимся событиям организации, приходящимся на эту неделю.',
+  })
   @ApiOkResponse({ type: PlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 428)
   async applyTemplates(
@@ -263,10 +300,13 @@ export class ContentPlanController {
 
   @Get(`${PLAN_ROUTE}/import-template.xlsx`)
   @Access({ organization: { param: 'id' } })
-  @ApiParam(ORGANIZATION_ID)
-  @ApiParam(WEEK)
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiWeekParam()
   @ApiProduces(XLSX_MIME)
-  @ApiOperation({ summary: 'The XLSX template of the week that press offices fill in' })
+  @ApiOperation({
+    summary: 'Шаблон XLSX контент-плана недели',
+    description: 'Шаблон недели с датами, который заполняет пресс-служба.',
+  })
   @ApiOkResponse({ description: 'XLSX file', schema: { type: 'string', format: 'binary', example: '(binary XLSX)' } })
   @ApiProblems(400, 401, 403, 404, 422)
   async importTemplate(@Param('id', UuidPipe) id: string, @Param('week') week: string, @Res() reply: FastifyReply) {
@@ -281,15 +321,19 @@ export class ContentPlanController {
   @BodyLimit(BODY_LIMITS.bulk)
   @HttpCode(200)
   @Access(actionAccess('edit'))
-  @ApiParam(ORGANIZATION_ID)
-  @ApiParam(WEEK)
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiWeekParam()
   @ApiHeader(IF_MATCH)
   @ApiConsumes(XLSX_MIME)
   @ApiBody({
     description: 'The filled template',
     schema: { type: 'string', format: 'binary', example: '(binary XLSX)' },
   })
-  @ApiOperation({ summary: 'Upload the filled template: replaces the items, all-or-nothing, errors by row' })
+  @ApiOperation({
+    summary: 'Загрузить заполненный шаблон плана',
+    description:
+      'Заменяет пункты плана: всё или ничего, ошибки — по номерам строк. Тело — файл XLSX. Нужна версия в заголовке If-Match для существующего плана.',
+  })
   @ApiOkResponse({ type: PlanDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 428)
   async import(
@@ -309,8 +353,11 @@ export class ContentPlanController {
 
   @Get('organizations/:id/content-plan-templates')
   @Access({ organization: { param: 'id' } })
-  @ApiParam(ORGANIZATION_ID)
-  @ApiOperation({ summary: "The organization's recurring events (plan templates)" })
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiOperation({
+    summary: 'Повторяющиеся события организации',
+    description: 'Шаблоны пунктов плана: день недели, время, страницы или сети, тема, формат.',
+  })
   @ApiOkResponse({ type: [TemplateDto] })
   @ApiProblems(400, 401, 403, 404, 422)
   templates(@Param('id', UuidPipe) id: string): Promise<TemplateDto[]> {
@@ -319,8 +366,11 @@ export class ContentPlanController {
 
   @Post('organizations/:id/content-plan-templates')
   @Access(ORGANIZATION_SIDE)
-  @ApiParam(ORGANIZATION_ID)
-  @ApiOperation({ summary: 'Add a recurring event (weekday, time, pages or networks, topic, format)' })
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiOperation({
+    summary: 'Добавить повторяющееся событие',
+    description: 'День недели, время, страницы или сети, тема и формат пункта плана.',
+  })
   @ApiCreatedResponse({ type: TemplateDto })
   @ApiProblems(400, 401, 403, 404, 422)
   createTemplate(
@@ -334,9 +384,12 @@ export class ContentPlanController {
   @Delete('organizations/:id/content-plan-templates/:templateId')
   @HttpCode(204)
   @Access(ORGANIZATION_SIDE)
-  @ApiParam(ORGANIZATION_ID)
-  @ApiParam({ name: 'templateId', example: '8e9f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b' })
-  @ApiOperation({ summary: 'Retire a recurring event (plans made from it keep their items)' })
+  @ApiUuidParam('id', 'Идентификатор организации')
+  @ApiUuidParam('templateId', 'Идентификатор повторяющегося события', '8e9f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b')
+  @ApiOperation({
+    summary: 'Вывести повторяющееся событие из употребления',
+    description: 'Событие больше не предлагается; пункты планов, созданные по нему, сохраняются.',
+  })
   @ApiNoContentResponse({ description: 'Retired' })
   @ApiProblems(400, 401, 403, 404, 422)
   async archiveTemplate(

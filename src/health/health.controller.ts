@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorator';
 import { CalendarService } from '../calendar/calendar.service';
+import { API_TAG } from '../common/openapi/api-tags';
 
 class HealthDto {
   @ApiProperty({ example: 'ok' })
@@ -33,7 +34,7 @@ class ReadinessDto {
   calendarWeakYears!: number[];
 }
 
-@ApiTags('health')
+@ApiTags(API_TAG.health)
 @Public()
 @Controller()
 export class HealthController {
@@ -43,14 +44,22 @@ export class HealthController {
   ) {}
 
   @Get('health')
-  @ApiOperation({ summary: 'The process is up' })
+  @ApiOperation({
+    summary: 'Процесс работает',
+    description:
+      'Проверка живости для оркестратора: отвечает, пока процесс принимает запросы, не обращаясь к базе данных.',
+  })
   @ApiOkResponse({ type: HealthDto })
   health(): HealthDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database is reachable and every migration is applied' })
+  @ApiOperation({
+    summary: 'Готовность: база доступна, миграции применены',
+    description:
+      '200, если база данных отвечает и все миграции этой версии применены, иначе 503 с тем же телом. Также сообщает, до какой даты покрыт производственный календарь.',
+  })
   @ApiOkResponse({ type: ReadinessDto })
   @ApiServiceUnavailableResponse({ type: ReadinessDto })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessDto> {

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, Public } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
@@ -8,7 +15,7 @@ import { Role } from '../auth/role';
 import { CalendarService } from '../calendar/calendar.service';
 import { formatInstant, formatOptionalInstant } from '../calendar/working-time';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ApiProblems, problemResponse } from '../common/problem/api-problems.decorator';
 import { prefersHtml } from '../common/problem/prefers-html';
 import { NotificationsError, NotificationsErrorCode } from './notifications.errors';
 import { DeliveryService } from './delivery.service';
@@ -28,13 +35,20 @@ import { confirmationPage } from './notification-views';
 import { subjectOf } from './notifications.texts';
 import { TOPIC_TITLES, UNSUBSCRIBE_TEXTS } from './notifications.texts';
 import { NotificationsService } from './notifications.service';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiUuidParam } from '../common/openapi/api-params';
 
 const HTML = 'text/html; charset=utf-8';
 const HTML_EXAMPLE = { type: 'string', example: '<!doctype html><html lang="ru">…</html>' };
+/** A link without a token is refused by validation (problem+json); a forged or stale one gets a page. */
+const INVALID_LINK = {
+  description:
+    'Ссылка без токена или с недействительным токеном: problem+json, а браузеру (Accept: text/html) — страница HTML',
+  content: { ...problemResponse(400).content, 'text/html': { schema: HTML_EXAMPLE } },
+};
 
 /** The outbox (admins), the schedule and the worker on demand, preferences, one-click unsubscribe. */
-@ApiTags('notifications')
-@ApiBearerAuth()
+@ApiTags(API_TAG.notifications)
 @Controller('api/v1/notifications')
 export class NotificationsController {
   constructor(
@@ -44,8 +58,12 @@ export class NotificationsController {
   ) {}
 
   @Get('outbox')
+  @ApiBearerAuth()
   @Access({ roles: [Role.Admin] })
-  @ApiOperation({ summary: 'Messages of the outbox, newest first (without SMTP_URL they stay here unsent)' })
+  @ApiOperation({
+    summary: 'Исходящие письма, новые сначала',
+    description: 'Без SMTP_URL письма остаются здесь и не отправляются. Только администратор.',
+  })
   @ApiOkResponse({ type: OutboxListDto })
   @ApiProblems(400, 401, 403)
   async outbox(@Query() query: OutboxQueryDto): Promise<OutboxListDto> {
@@ -55,9 +73,13 @@ export class NotificationsController {
   }
 
   @Get('outbox/:id')
+  @ApiBearerAuth()
   @Access({ roles: [Role.Admin] })
-  @ApiParam({ name: 'id', example: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' })
-  @ApiOperation({ summary: 'One message with its data and every delivery attempt' })
+  @ApiUuidParam('id', 'Идентификатор письма', '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f')
+  @ApiOperation({
+    summary: 'Исходящее письмо с попытками доставки',
+    description: 'Письмо, его данные и все попытки доставки. Только администратор.',
+  })
   @ApiOkResponse({ type: OutboxMessageDetailDto })
   @ApiProblems(400, 401, 403, 404)
   async message(@Param('id', UuidPipe) id: string): Promise<OutboxMessageDetailDto> {
@@ -77,9 +99,13 @@ export class NotificationsController {
   }
 
   @Get('outbox/:id/preview')
+  @ApiBearerAuth()
   @Access({ roles: [Role.Admin] })
-  @ApiParam({ name: 'id', example: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' })
-  @ApiOperation({ summary: 'The HTML part of a message as the recipient will see it' })
+  @ApiUuidParam('id', 'Идентификатор письма', '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f')
+  @ApiOperation({
+    summary: 'Просмотр письма (HTML)',
+    description: 'HTML-часть письма так, как её увидит получатель. Только администратор.',
+  })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'HTML e-mail', schema: HTML_EXAMPLE })
   @ApiProblems(400, 401, 403, 404)
@@ -89,8 +115,13 @@ export class NotificationsController {
 
   @Post('outbox/deliver')
   @HttpCode(200)
+  @ApiBearerAuth()
   @Access({ roles: [Role.Admin] })
-  @ApiOperation({ summary: 'Run the delivery worker now: send every due message (it also runs on a pg-boss schedule)' })
+  @ApiOperation({
+    summary: 'Отправить готовые письма сейчас',
+    description:
+      'Запускает доставку всех писем, срок которых наступил (она также работает по расписанию). Если доставка уже идёт — 409. Только администратор.',
+  })
   @ApiOkResponse({ type: DeliveryReportDto })
   @ApiProblems(401, 403, 409)
   deliver(): Promise<DeliveryReportDto> {
@@ -99,9 +130,12 @@ export class NotificationsController {
 
   @Post('tick')
   @HttpCode(200)
+  @ApiBearerAuth()
   @Access({ roles: [Role.Admin] })
   @ApiOperation({
-    summary: 'Run the schedule now: queue the digests and reminders due at this instant in each jurisdiction',
+    summary: 'Выполнить расписание уведомлений сейчас',
+    description:
+      'Ставит в очередь сводки и напоминания, которые должны уйти в этот момент на каждой территории. Только администратор.',
   })
   @ApiOkResponse({ type: TickReportDto })
   @ApiProblems(401, 403)
@@ -110,7 +144,11 @@ export class NotificationsController {
   }
 
   @Get('preferences')
-  @ApiOperation({ summary: 'My notification preferences (everything on until changed)' })
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Мои настройки уведомлений',
+    description: 'Какие письма получает пользователь; пока не изменены, включено всё.',
+  })
   @ApiOkResponse({ type: PreferencesDto })
   @ApiProblems(401)
   preferences(@CurrentPrincipal() principal: Principal): Promise<PreferencesDto> {
@@ -118,8 +156,12 @@ export class NotificationsController {
   }
 
   @Put('preferences')
+  @ApiBearerAuth()
   @Access({ roles: [Role.Admin, Role.Coordinator, Role.Editor] })
-  @ApiOperation({ summary: 'Change my notification preferences; fields left out keep their value' })
+  @ApiOperation({
+    summary: 'Изменить мои настройки уведомлений',
+    description: 'Поля, которых нет в запросе, сохраняют значение. Ответ — все настройки после изменения.',
+  })
   @ApiOkResponse({ type: PreferencesDto })
   @ApiProblems(400, 401, 403)
   setPreferences(
@@ -132,11 +174,13 @@ export class NotificationsController {
   @Get('unsubscribe')
   @Public()
   @ApiOperation({
-    summary: 'The unsubscribe link of an e-mail: a Russian page asking to confirm (does not unsubscribe)',
+    summary: 'Ссылка отписки из письма: страница подтверждения',
+    description:
+      'Русская страница HTML с просьбой подтвердить отписку; сама по себе не отписывает. Доступно без входа; без токена или с неверным токеном — 400.',
   })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'HTML page', schema: HTML_EXAMPLE })
-  @ApiProblems(400)
+  @ApiOkResponse({ description: 'Страница HTML', schema: HTML_EXAMPLE })
+  @ApiBadRequestResponse(INVALID_LINK)
   async unsubscribePage(
     @Query() query: UnsubscribeQueryDto,
     @Req() request: FastifyRequest,
@@ -167,12 +211,13 @@ export class NotificationsController {
   @Public()
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      'One-click unsubscribe (RFC 8058: body List-Unsubscribe=One-Click): switches that topic off for the address',
+    summary: 'Отписка одним нажатием (RFC 8058)',
+    description:
+      'Тело List-Unsubscribe=One-Click: отключает тему писем для адреса из подписанного токена. Доступно без входа; без токена или с неверным токеном — 400.',
   })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'HTML page', schema: HTML_EXAMPLE })
-  @ApiProblems(400)
+  @ApiOkResponse({ description: 'Страница HTML', schema: HTML_EXAMPLE })
+  @ApiBadRequestResponse(INVALID_LINK)
   async unsubscribe(@Query() query: UnsubscribeQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const claim = await this.notifications.unsubscribe(query.token);
     if (!claim) {

@@ -5,7 +5,6 @@ import {
   ApiNotModifiedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
@@ -18,6 +17,8 @@ import { RegistryError, RegistryErrorCode } from '../registry/registry.errors';
 import { PublicOrganizationQueryDto, PublicRegistryQueryDto, RegistryListDto } from './dto/public-registry.dto';
 import { isNotModified } from './public-registry.rules';
 import { Freshness, PublicRegistryService, XLSX_MEDIA_TYPE } from './public-registry.service';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiUuidParam } from '../common/openapi/api-params';
 
 const HTML = 'text/html; charset=utf-8';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,7 +29,7 @@ const NOT_MODIFIED = 'The registry has not changed since the ETag / Last-Modifie
  * The published registry (Khabarovsk Положение 1 p.2.4; Blagodarny p.3.1): an HTML page that works
  * without JavaScript and the same data as open data. No token; only public fields.
  */
-@ApiTags('public registry')
+@ApiTags(API_TAG.publicRegistry)
 @Public()
 @Controller()
 export class PublicRegistryController {
@@ -45,7 +46,10 @@ export class PublicRegistryController {
   }
 
   @Get('registry')
-  @ApiOperation({ summary: 'The public registry page (HTML, Russian): search, filters, 50 pages a screen' })
+  @ApiOperation({
+    summary: 'Открытый реестр: страница HTML',
+    description: 'Поиск, фильтры, 50 страниц на экране. Доступно без входа; поддерживает условные запросы (ETag, 304).',
+  })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'HTML page', schema: HTML_EXAMPLE })
   @ApiNotModifiedResponse({ description: NOT_MODIFIED })
@@ -57,8 +61,11 @@ export class PublicRegistryController {
   }
 
   @Get('registry/organizations/:id')
-  @ApiOperation({ summary: 'An organization in the public registry: its pages, superiors and subordinates (HTML)' })
-  @ApiParam({ name: 'id', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b' })
+  @ApiOperation({
+    summary: 'Организация в открытом реестре (HTML)',
+    description: 'Страницы организации, вышестоящие и подчинённые организации. Доступно без входа.',
+  })
+  @ApiUuidParam('id', 'Идентификатор организации')
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'HTML page', schema: HTML_EXAMPLE })
   @ApiNotModifiedResponse({ description: NOT_MODIFIED })
@@ -83,7 +90,11 @@ export class PublicRegistryController {
   }
 
   @Get('api/v1/registry')
-  @ApiOperation({ summary: 'The public registry as JSON (open data): same filters as the page, 50 rows a page' })
+  @ApiOperation({
+    summary: 'Открытый реестр в JSON (открытые данные)',
+    description:
+      'Те же фильтры, что у страницы реестра, 50 строк на странице. Доступно без входа; поддерживает условные запросы (ETag, 304).',
+  })
   @ApiOkResponse({ type: RegistryListDto })
   @ApiNotModifiedResponse({ description: NOT_MODIFIED })
   @ApiProblems(400)
@@ -95,7 +106,10 @@ export class PublicRegistryController {
   }
 
   @Get('registry.csv')
-  @ApiOperation({ summary: 'The public registry as CSV: UTF-8 with BOM, «;» separator (Excel opens it as is)' })
+  @ApiOperation({
+    summary: 'Открытый реестр в CSV',
+    description: 'UTF-8 с BOM, разделитель «;» (Excel открывает файл как есть). Доступно без входа.',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'CSV file; cells starting with = + - @ are prefixed with an apostrophe',
@@ -113,7 +127,10 @@ export class PublicRegistryController {
   }
 
   @Get('registry.xlsx')
-  @ApiOperation({ summary: 'The public registry as an Excel workbook (sheet «Реестр»)' })
+  @ApiOperation({
+    summary: 'Открытый реестр в XLSX',
+    description: 'Книга Excel с листом «Реестр». Доступно без входа.',
+  })
   @ApiProduces(XLSX_MEDIA_TYPE)
   @ApiOkResponse({ description: 'XLSX file', schema: { type: 'string', format: 'binary', example: '(binary XLSX)' } })
   @ApiNotModifiedResponse({ description: NOT_MODIFIED })
@@ -128,11 +145,15 @@ export class PublicRegistryController {
   }
 
   @Get('registry/passport.json')
-  @ApiOperation({ summary: 'Passport of the open data set: fields, update date, licence, publisher, formats' })
+  @ApiOperation({
+    summary: 'Паспорт набора открытых данных',
+    description: 'Состав полей, дата обновления, лицензия, публикатор и форматы набора. Доступно без входа.',
+  })
   @ApiOkResponse({
-    description: 'Data-set passport (field descriptions in Russian)',
+    description: 'Паспорт набора данных (описания полей на русском)',
     schema: {
       type: 'object',
+      additionalProperties: true,
       example: {
         identifier: 'official-pages-registry',
         title: 'Реестр официальных страниц органов власти и подведомственных организаций в социальных сетях',

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
@@ -7,8 +7,10 @@ import { ApiProblems } from '../common/problem/api-problems.decorator';
 import { UuidPipe } from '../common/pipes/uuid.pipe';
 import { FulfilObligationDto, ListObligationsQueryDto, ObligationDto, ObligationListDto } from './dto/obligation.dto';
 import { ObligationsService } from './obligations.service';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiUuidParam } from '../common/openapi/api-params';
 
-@ApiTags('obligations')
+@ApiTags(API_TAG.obligations)
 @ApiBearerAuth()
 @Controller('api/v1')
 export class ObligationsController {
@@ -17,7 +19,9 @@ export class ObligationsController {
   @Get('obligations')
   @Access({ jurisdiction: { query: 'jurisdiction' }, organization: { query: 'organizationId' } })
   @ApiOperation({
-    summary: 'Reporting obligations the caller may see, by due instant (status=overdue for the missed ones)',
+    summary: 'Обязанности по отчётности',
+    description:
+      'Обязанности, доступные пользователю, по сроку исполнения; status=overdue — просроченные. Фильтры по территории, организации и статусу.',
   })
   @ApiOkResponse({ type: ObligationListDto })
   @ApiProblems(400, 401, 403)
@@ -28,9 +32,13 @@ export class ObligationsController {
   @Post('organizations/:organizationId/obligations/:obligationId/fulfilment')
   @HttpCode(200)
   @Access({ organization: { param: 'organizationId' } })
-  @ApiParam({ name: 'organizationId', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b' })
-  @ApiParam({ name: 'obligationId', example: '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f' })
-  @ApiOperation({ summary: 'Mark an obligation fulfilled (who and when are recorded; late ones stay marked late)' })
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
+  @ApiUuidParam('obligationId', 'Идентификатор обязанности', '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f')
+  @ApiOperation({
+    summary: 'Отметить обязанность исполненной',
+    description:
+      'Записывается, кто и когда исполнил; исполненная после срока остаётся отмеченной как просроченная. Повторная отметка — 409.',
+  })
   @ApiOkResponse({ type: ObligationDto })
   @ApiProblems(400, 401, 403, 404, 409)
   fulfil(

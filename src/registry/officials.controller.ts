@@ -1,13 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
@@ -21,12 +13,12 @@ import { Official } from './official.entity';
 import { mayReadContacts } from './official.rules';
 import { OfficialsService } from './officials.service';
 import { etagOf, expectedVersion } from './versioning';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiUuidParam } from '../common/openapi/api-params';
 
-const ORGANIZATION_PARAM = { name: 'organizationId', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b' };
-const OFFICIAL_PARAM = { name: 'officialId', example: '5d2c1b0a-9e8f-4a7b-8c6d-5e4f3a2b1c0d' };
 const WRITERS = [Role.Admin, Role.Coordinator, Role.Editor];
 
-@ApiTags('officials')
+@ApiTags(API_TAG.officials)
 @ApiBearerAuth()
 @Controller('api/v1/organizations/:organizationId/officials')
 export class OfficialsController {
@@ -34,10 +26,11 @@ export class OfficialsController {
 
   @Post()
   @Access({ roles: WRITERS, organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
   @ApiOperation({
-    summary:
-      'Assign an official (responsible not below the policy rank, authorized with ESIA); reportable changes create obligations',
+    summary: 'Назначить ответственное лицо',
+    description:
+      'Ответственный не ниже должности, установленной нормативом территории, и авторизован через ЕСИА, если норматив этого требует; изменения, о которых нужно сообщать, создают обязанности по отчётности.',
   })
   @ApiCreatedResponse({ type: OfficialDto })
   @ApiProblems(400, 401, 403, 404, 422)
@@ -54,9 +47,10 @@ export class OfficialsController {
 
   @Get()
   @Access({ organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
   @ApiOperation({
-    summary: "The organization's officials; work contacts only for admins, coordinators and its editors",
+    summary: 'Ответственные лица организации',
+    description: 'Рабочие контакты видят только администратор, координатор и редакторы этой организации.',
   })
   @ApiOkResponse({ type: [OfficialDto] })
   @ApiProblems(400, 401, 403, 404)
@@ -71,9 +65,12 @@ export class OfficialsController {
 
   @Get(':officialId')
   @Access({ organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
-  @ApiParam(OFFICIAL_PARAM)
-  @ApiOperation({ summary: 'One official with its version (ETag)' })
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
+  @ApiUuidParam('officialId', 'Идентификатор ответственного лица', '5d2c1b0a-9e8f-4a7b-8c6d-5e4f3a2b1c0d')
+  @ApiOperation({
+    summary: 'Ответственное лицо',
+    description: 'Одно ответственное лицо с версией (заголовок ETag).',
+  })
   @ApiOkResponse({ type: OfficialDto })
   @ApiProblems(400, 401, 403, 404)
   async get(
@@ -89,10 +86,14 @@ export class OfficialsController {
 
   @Patch(':officialId')
   @Access({ roles: WRITERS, organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
-  @ApiParam(OFFICIAL_PARAM)
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
+  @ApiUuidParam('officialId', 'Идентификатор ответственного лица', '5d2c1b0a-9e8f-4a7b-8c6d-5e4f3a2b1c0d')
   @ApiHeader({ name: 'If-Match', required: false, example: '"1"', description: 'Version the change is based on' })
-  @ApiOperation({ summary: 'Change an official (If-Match or version required); same rules as assigning' })
+  @ApiOperation({
+    summary: 'Изменить ответственное лицо',
+    description:
+      'Нужна версия: заголовок If-Match или поле version; без неё — 428, при устаревшей — 409. Те же правила, что при назначении.',
+  })
   @ApiOkResponse({ type: OfficialDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 428)
   async update(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
 import type { Principal } from '../auth/principal';
@@ -18,11 +18,12 @@ import type { EventObligationDto } from './dto/organization.dto';
 import { ReportingObligation } from './obligation.entity';
 import { OrganizationExemption, PostingFrequencyDecision } from './organization-decision.entity';
 import { OrganizationDecisionsService } from './organization-decisions.service';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiUuidParam } from '../common/openapi/api-params';
 
-const ORGANIZATION_PARAM = { name: 'organizationId', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b' };
 const DECIDERS = [Role.Admin, Role.Coordinator];
 
-@ApiTags('organization decisions')
+@ApiTags(API_TAG.organizationDecisions)
 @ApiBearerAuth()
 @Controller('api/v1/organizations/:organizationId')
 export class OrganizationDecisionsController {
@@ -33,9 +34,11 @@ export class OrganizationDecisionsController {
 
   @Post('exemptions')
   @Access({ roles: DECIDERS, organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
   @ApiOperation({
-    summary: 'Record a decision allowing the organization not to keep pages (Blagodarny Порядок p.4)',
+    summary: 'Записать решение об освобождении от ведения страниц',
+    description:
+      'Решение, по которому организация может не вести официальные страницы (Благодарненский МО, Порядок п.4). Администратор или координатор.',
   })
   @ApiCreatedResponse({ type: ExemptionDto })
   @ApiProblems(400, 401, 403, 404, 422)
@@ -54,8 +57,11 @@ export class OrganizationDecisionsController {
 
   @Get('exemptions')
   @Access({ organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
-  @ApiOperation({ summary: "The organization's exemption decisions, oldest first" })
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
+  @ApiOperation({
+    summary: 'Решения об освобождении',
+    description: 'Решения об освобождении организации от ведения страниц, старые сначала.',
+  })
   @ApiOkResponse({ type: [ExemptionDto] })
   @ApiProblems(400, 401, 403, 404)
   async exemptions(@Param('organizationId', UuidPipe) organizationId: string): Promise<ExemptionDto[]> {
@@ -66,10 +72,11 @@ export class OrganizationDecisionsController {
 
   @Post('posting-frequency-decisions')
   @Access({ roles: DECIDERS, organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
   @ApiOperation({
-    summary:
-      'Record a decision on another weekly minimum of publications (Blagodarny Порядок p.4); obliges bringing it to the organization',
+    summary: 'Записать решение об иной частоте публикаций',
+    description:
+      'Иной недельный минимум публикаций для организации (Благодарненский МО, Порядок п.4); создаёт обязанность довести решение до организации. Администратор или координатор.',
   })
   @ApiCreatedResponse({ type: FrequencyDecisionDto })
   @ApiProblems(400, 401, 403, 404, 422)
@@ -92,8 +99,11 @@ export class OrganizationDecisionsController {
 
   @Get('posting-frequency-decisions')
   @Access({ organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
-  @ApiOperation({ summary: "The organization's posting-frequency decisions, oldest first" })
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
+  @ApiOperation({
+    summary: 'Решения об иной частоте публикаций',
+    description: 'Решения об иной частоте публикаций организации, старые сначала.',
+  })
   @ApiOkResponse({ type: [FrequencyDecisionDto] })
   @ApiProblems(400, 401, 403, 404)
   async frequencyDecisions(@Param('organizationId', UuidPipe) organizationId: string): Promise<FrequencyDecisionDto[]> {

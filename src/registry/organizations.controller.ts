@@ -1,13 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
@@ -31,11 +23,12 @@ import {
 import { Organization } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
 import { etagOf, expectedVersion } from './versioning';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiUuidParam } from '../common/openapi/api-params';
 
-const ORGANIZATION_PARAM = { name: 'organizationId', example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b' };
 const IF_MATCH = { name: 'If-Match', required: false, example: '"3"', description: 'Version the change is based on' };
 
-@ApiTags('organizations')
+@ApiTags(API_TAG.organizations)
 @ApiBearerAuth()
 @Controller('api/v1/organizations')
 export class OrganizationsController {
@@ -52,7 +45,11 @@ export class OrganizationsController {
 
   @Post()
   @Access({ roles: [Role.Admin, Role.Coordinator], jurisdiction: { body: 'jurisdiction' } })
-  @ApiOperation({ summary: 'Add an organization (admin, or coordinator of its jurisdiction)' })
+  @ApiOperation({
+    summary: 'Добавить организацию',
+    description:
+      'Администратор или координатор территории организации. Вышестоящая организация должна быть той же территории; событие создания записывается в историю.',
+  })
   @ApiCreatedResponse({ type: OrganizationDto })
   @ApiProblems(400, 401, 403, 422)
   async create(
@@ -67,7 +64,9 @@ export class OrganizationsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Organizations the caller may see: filters, subtree, name search, keyset pagination',
+    summary: 'Организации, доступные пользователю',
+    description:
+      'Фильтры по территории, виду, статусу и вышестоящей организации (с подчинёнными), поиск по названию; постраничный вывод по курсору. Редактор видит только свои организации.',
   })
   @ApiOkResponse({ type: OrganizationListDto })
   @ApiProblems(400, 401)
@@ -82,8 +81,12 @@ export class OrganizationsController {
 
   @Get(':organizationId')
   @Access({ organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
-  @ApiOperation({ summary: 'One organization with its chain of superiors (editors only their own)' })
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
+  @ApiOperation({
+    summary: 'Организация с цепочкой вышестоящих',
+    description:
+      'Организация, её вышестоящие организации и версия (заголовок ETag). Редактор — только свои организации, координатор — своих территорий.',
+  })
   @ApiOkResponse({ type: OrganizationDetailDto })
   @ApiProblems(400, 401, 403, 404)
   async get(
@@ -100,11 +103,12 @@ export class OrganizationsController {
 
   @Patch(':organizationId')
   @Access({ roles: [Role.Admin, Role.Coordinator, Role.Editor], organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
   @ApiHeader(IF_MATCH)
   @ApiOperation({
-    summary:
-      'Change an organization (If-Match or version required); editors only website, INN and OGRN of their own; a rename is recorded with its reporting obligations',
+    summary: 'Изменить организацию',
+    description:
+      'Нужна версия: заголовок If-Match или поле version; без неё — 428, при устаревшей — 409. Редактор меняет только сайт, ИНН и ОГРН своих организаций. Переименование записывается в историю и создаёт обязанности по отчётности.',
   })
   @ApiOkResponse({ type: OrganizationDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 428)
@@ -124,11 +128,15 @@ export class OrganizationsController {
   @Post(':organizationId/closure')
   @HttpCode(200)
   @Access({ roles: [Role.Admin, Role.Coordinator], organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Mark the organization closed (liquidated, merged); kept for history' })
+  @ApiOperation({
+    summary: 'Закрыть организацию (ликвидация, слияние)',
+    description:
+      'Организация помечается закрытой с даты; запись сохраняется для истории. Администратор или координатор её территории.',
+  })
   @ApiOkResponse({ type: OrganizationDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @ApiProblems(400, 401, 403, 404, 409, 422, 428)
   async close(
     @CurrentPrincipal() principal: Principal,
     @Param('organizationId', UuidPipe) id: string,
@@ -144,8 +152,12 @@ export class OrganizationsController {
 
   @Get(':organizationId/history')
   @Access({ organization: { param: 'organizationId' } })
-  @ApiParam(ORGANIZATION_PARAM)
-  @ApiOperation({ summary: "The organization's registry events, oldest first, with the obligations each created" })
+  @ApiUuidParam('organizationId', 'Идентификатор организации')
+  @ApiOperation({
+    summary: 'История организации',
+    description:
+      'События реестра по организации, старые сначала, с обязанностями по отчётности, которые создало каждое событие.',
+  })
   @ApiOkResponse({ type: [OrganizationEventDto] })
   @ApiProblems(400, 401, 403, 404)
   async history(@Param('organizationId', UuidPipe) id: string): Promise<OrganizationEventDto[]> {

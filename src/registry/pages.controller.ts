@@ -15,15 +15,7 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { Access } from '../auth/access.decorator';
@@ -54,8 +46,9 @@ import { credentialPaths } from './page.rules';
 import { PageChange, PagesService, PageView } from './pages.service';
 import { RegistryError, RegistryErrorCode } from './registry.errors';
 import { etagOf, expectedVersion } from './versioning';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiUuidParam } from '../common/openapi/api-params';
 
-const PAGE_ID = { name: 'pageId', example: '5d7c2a10-1e2f-4a3b-9c4d-5e6f7a8b9c0d' };
 const IF_MATCH = { name: 'If-Match', required: false, example: '"3"', description: 'Version the change is based on' };
 const WRITERS = [Role.Admin, Role.Coordinator, Role.Editor];
 
@@ -79,7 +72,7 @@ export class RefuseCredentialsInterceptor implements NestInterceptor {
   }
 }
 
-@ApiTags('pages')
+@ApiTags(API_TAG.pages)
 @ApiBearerAuth()
 @Controller('api/v1/pages')
 export class PagesController {
@@ -93,7 +86,9 @@ export class PagesController {
   @Access({ roles: WRITERS, organization: { body: 'organizationId' } })
   @UseInterceptors(RefuseCredentialsInterceptor)
   @ApiOperation({
-    summary: 'Register an official page; records page_created and the reporting obligations it creates',
+    summary: 'Зарегистрировать официальную страницу',
+    description:
+      'Записывает событие создания страницы и обязанности сообщить о ней по нормативу территории. Сеть должна быть разрешена нормативом; вторая живая страница той же сети у организации — 409.',
   })
   @ApiCreatedResponse({ type: PageWithObligationsDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
@@ -106,7 +101,11 @@ export class PagesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Pages the caller may see, filtered, sorted, in cursor pages' })
+  @ApiOperation({
+    summary: 'Официальные страницы, доступные пользователю',
+    description:
+      'Фильтры, сортировка и постраничный вывод по курсору. Редактор видит страницы своих организаций, координатор — своих территорий.',
+  })
   @ApiOkResponse({ type: PageListDto })
   @ApiProblems(400, 401)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListPagesQueryDto): Promise<PageListDto> {
@@ -117,8 +116,12 @@ export class PagesController {
 
   @Get(':pageId')
   @Access({ page: { param: 'pageId' } })
-  @ApiParam(PAGE_ID)
-  @ApiOperation({ summary: 'One page (editors only of their organizations; coordinators in their jurisdictions)' })
+  @ApiUuidParam('pageId', 'Идентификатор официальной страницы', '5d7c2a10-1e2f-4a3b-9c4d-5e6f7a8b9c0d')
+  @ApiOperation({
+    summary: 'Официальная страница',
+    description:
+      'Одна страница с версией (заголовок ETag). Редактор — только своих организаций, координатор — своих территорий.',
+  })
   @ApiOkResponse({ type: PageDto })
   @ApiProblems(400, 401, 403, 404)
   async get(
@@ -134,11 +137,12 @@ export class PagesController {
   @Patch(':pageId')
   @Access({ roles: WRITERS, page: { param: 'pageId' } })
   @UseInterceptors(RefuseCredentialsInterceptor)
-  @ApiParam(PAGE_ID)
+  @ApiUuidParam('pageId', 'Идентификатор официальной страницы', '5d7c2a10-1e2f-4a3b-9c4d-5e6f7a8b9c0d')
   @ApiHeader(IF_MATCH)
   @ApiOperation({
-    summary:
-      'Change a page (If-Match or version required); each change is recorded as an event with before/after and its obligations',
+    summary: 'Изменить официальную страницу',
+    description:
+      'Нужна версия: заголовок If-Match или поле version; без неё — 428, при устаревшей — 409. Каждое изменение записывается событием со значениями до и после и создаёт обязанности по отчётности.',
   })
   @ApiOkResponse({ type: PageWithObligationsDto })
   @ApiProblems(400, 401, 403, 404, 409, 428)
@@ -157,11 +161,15 @@ export class PagesController {
   @HttpCode(200)
   @Access({ roles: WRITERS, page: { param: 'pageId' } })
   @UseInterceptors(RefuseCredentialsInterceptor)
-  @ApiParam(PAGE_ID)
+  @ApiUuidParam('pageId', 'Идентификатор официальной страницы', '5d7c2a10-1e2f-4a3b-9c4d-5e6f7a8b9c0d')
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: 'Mark a page deleted on a day; records page_deleted and its obligations' })
+  @ApiOperation({
+    summary: 'Отметить страницу удалённой',
+    description:
+      'Страница помечается удалённой с указанной даты; записывается событие удаления и обязанности сообщить о нём.',
+  })
   @ApiOkResponse({ type: PageWithObligationsDto })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 428)
   async delete(
     @CurrentPrincipal() principal: Principal,
     @Param('pageId', UuidPipe) id: string,
@@ -177,8 +185,11 @@ export class PagesController {
 
   @Get(':pageId/history')
   @Access({ page: { param: 'pageId' } })
-  @ApiParam(PAGE_ID)
-  @ApiOperation({ summary: "The page's registry events, oldest first, with the obligations each created" })
+  @ApiUuidParam('pageId', 'Идентификатор официальной страницы', '5d7c2a10-1e2f-4a3b-9c4d-5e6f7a8b9c0d')
+  @ApiOperation({
+    summary: 'История страницы',
+    description: 'События реестра по странице, старые сначала, с обязанностями, которые создало каждое событие.',
+  })
   @ApiOkResponse({ type: [PageEventDto] })
   @ApiProblems(400, 401, 403, 404)
   async history(
@@ -203,8 +214,12 @@ export class PagesController {
   @HttpCode(200)
   @Access({ roles: WRITERS, page: { param: 'pageId' } })
   @UseInterceptors(RefuseCredentialsInterceptor)
-  @ApiParam(PAGE_ID)
-  @ApiOperation({ summary: 'Record followers and weekly reach on a day (a second count for the day replaces it)' })
+  @ApiUuidParam('pageId', 'Идентификатор официальной страницы', '5d7c2a10-1e2f-4a3b-9c4d-5e6f7a8b9c0d')
+  @ApiOperation({
+    summary: 'Записать подписчиков и недельный охват',
+    description:
+      'Показатели страницы на дату; повторная запись за тот же день заменяет прежнюю. Дата не позже сегодняшней.',
+  })
   @ApiOkResponse({ type: PageMetricDto })
   @ApiProblems(400, 401, 403, 404)
   async recordMetric(@Param('pageId', UuidPipe) id: string, @Body() body: RecordPageMetricDto): Promise<PageMetricDto> {
@@ -213,8 +228,11 @@ export class PagesController {
 
   @Get(':pageId/metrics')
   @Access({ page: { param: 'pageId' } })
-  @ApiParam(PAGE_ID)
-  @ApiOperation({ summary: 'Followers and weekly reach of a page, oldest first' })
+  @ApiUuidParam('pageId', 'Идентификатор официальной страницы', '5d7c2a10-1e2f-4a3b-9c4d-5e6f7a8b9c0d')
+  @ApiOperation({
+    summary: 'Подписчики и недельный охват страницы',
+    description: 'Показатели страницы по датам, старые сначала.',
+  })
   @ApiOkResponse({ type: [PageMetricDto] })
   @ApiProblems(400, 401, 403, 404)
   async metrics(@Param('pageId', UuidPipe) id: string): Promise<PageMetricDto[]> {

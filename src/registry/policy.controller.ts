@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, Public } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/principal';
@@ -13,10 +13,10 @@ import { CalendarService } from '../calendar/calendar.service';
 import { formatClockTime, formatInstant } from '../calendar/working-time';
 import { ActorDirectory } from '../common/actors/actor-directory';
 import { etagOf, expectedVersion } from './versioning';
+import { API_TAG } from '../common/openapi/api-tags';
+import { ApiJurisdictionParam } from '../common/openapi/api-params';
 
-const JURISDICTION = { name: 'jurisdiction', example: 'blagodarny-mo' };
-
-@ApiTags('policies')
+@ApiTags(API_TAG.policies)
 @Controller('api/v1/jurisdictions/:jurisdiction/policy')
 export class PolicyController {
   constructor(
@@ -27,9 +27,11 @@ export class PolicyController {
 
   @Public()
   @Get()
-  @ApiParam(JURISDICTION)
+  @ApiJurisdictionParam('jurisdiction', 'blagodarny-mo')
   @ApiOperation({
-    summary: "A jurisdiction's rules (networks, quotas, reporting deadlines, content plan…) with citations",
+    summary: 'Норматив территории со ссылками на акты',
+    description:
+      'Правила территории: допустимые сети, недельные минимумы публикаций, сроки отчётности, требования к контент-плану и страницам — каждое со ссылкой на акт, номер, дату и пункт. Версия в заголовке ETag. Доступно без входа.',
   })
   @ApiOkResponse({ type: PolicyDto })
   @ApiProblems(404)
@@ -45,11 +47,15 @@ export class PolicyController {
   @Put()
   @ApiBearerAuth()
   @Access({ roles: [Role.Admin] })
-  @ApiParam(JURISDICTION)
+  @ApiJurisdictionParam('jurisdiction', 'blagodarny-mo')
   @ApiHeader({ name: 'If-Match', required: false, example: '"3"', description: 'Version the edit is based on' })
-  @ApiOperation({ summary: 'Replace the policy (admin); the previous one is kept in the history' })
+  @ApiOperation({
+    summary: 'Заменить норматив территории',
+    description:
+      'Только администратор. Нужна версия: заголовок If-Match или поле version; без неё — 428, при устаревшей — 409. Прежний норматив сохраняется в истории.',
+  })
   @ApiOkResponse({ type: PolicyDto })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 428)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('jurisdiction') jurisdiction: string,
@@ -71,8 +77,12 @@ export class PolicyController {
   @Get('history')
   @ApiBearerAuth()
   @Access({ roles: [Role.Admin, Role.Coordinator, Role.Viewer] })
-  @ApiParam(JURISDICTION)
-  @ApiOperation({ summary: 'Edits of the policy, newest first' })
+  @ApiJurisdictionParam('jurisdiction', 'blagodarny-mo')
+  @ApiOperation({
+    summary: 'История изменений норматива',
+    description:
+      'Изменения норматива территории, новые сначала: кто, когда, до и после. Администратор, координатор или наблюдатель.',
+  })
   @ApiOkResponse({ type: [PolicyChangeDto] })
   @ApiProblems(401, 403)
   async history(@Param('jurisdiction') jurisdiction: string): Promise<PolicyChangeDto[]> {

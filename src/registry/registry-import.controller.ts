@@ -21,10 +21,11 @@ import { ImportQueryDto, ImportReportDto } from './dto/registry-import.dto';
 import { RegistryImportService } from './registry-import.service';
 import { IMPORT_TEMPLATE_HEADERS } from './registry-import.rules';
 import { RegistryError, RegistryErrorCode } from './registry.errors';
+import { API_TAG } from '../common/openapi/api-tags';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-@ApiTags('registry import')
+@ApiTags(API_TAG.registryImport)
 @ApiBearerAuth()
 @Controller('api/v1/registry/import')
 export class RegistryImportController {
@@ -44,7 +45,9 @@ export class RegistryImportController {
     },
   })
   @ApiOperation({
-    summary: 'Import an existing registry: dryRun reports every bad line; apply is all-or-nothing and idempotent',
+    summary: 'Импорт существующего реестра из CSV или XLSX',
+    description:
+      'Режим dryRun проверяет файл и сообщает обо всех ошибочных строках, ничего не записывая; применение — всё или ничего и идемпотентно. Тело — файл text/csv или XLSX. Администратор или координатор территории.',
   })
   @ApiOkResponse({ type: ImportReportDto })
   @ApiProblems(400, 401, 403, 422)
@@ -71,9 +74,12 @@ export class RegistryImportController {
   @Get('template.xlsx')
   @Access({ roles: [Role.Admin, Role.Coordinator, Role.Editor] })
   @ApiProduces(XLSX_MIME)
-  @ApiOperation({ summary: 'The XLSX template press offices fill in' })
+  @ApiOperation({
+    summary: 'Шаблон XLSX для импорта реестра',
+    description: 'Пустой шаблон реестра, который заполняют пресс-службы.',
+  })
   @ApiOkResponse({ description: 'XLSX file', schema: { type: 'string', format: 'binary', example: '(binary XLSX)' } })
-  @ApiProblems(401)
+  @ApiProblems(401, 403)
   async template(@Res() reply: FastifyReply) {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Реестр');

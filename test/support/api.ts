@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './constants';
+import { conformsToOpenApi } from './openapi-conformance';
 
 export function appUrl(): string {
   const url = process.env.TEST_APP_URL;
@@ -8,7 +9,20 @@ export function appUrl(): string {
   return url;
 }
 
-export const api = () => request(appUrl());
+const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/** A supertest agent on the running service whose every answer is checked against its OpenAPI document. */
+export const api = () => checkedAgent(appUrl());
+
+/** A supertest agent on any process of the service (one a test started itself), checked the same way. */
+export function checkedAgent(baseUrl: string) {
+  const agent = request(baseUrl);
+  const checked = { ...agent } as typeof agent;
+  for (const method of METHODS) {
+    checked[method] = (url: string) => agent[method](url).expect(conformsToOpenApi(method, url));
+  }
+  return checked;
+}
 
 export async function login(email: string, password: string): Promise<string> {
   const response = await api().post('/api/v1/auth/login').send({ email, password }).expect(200);

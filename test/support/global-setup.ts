@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -53,6 +53,12 @@ export default async function globalSetup() {
   );
   globalThis.__testApp = app;
   process.env.TEST_APP_URL = app.url;
+  // Every answer the tests receive is checked against the document the service publishes.
+  const document = await fetch(`${app.url}/api/openapi.json`);
+  if (!document.ok) throw new Error(`GET /api/openapi.json answered ${document.status}`);
+  const documentFile = path.join(mkdtempSync(path.join(tmpdir(), 'opr-openapi-')), 'openapi.json');
+  writeFileSync(documentFile, await document.text());
+  process.env.TEST_OPENAPI_FILE = documentFile;
   process.env.TEST_DB_URL = databaseUrl;
   process.env.TEST_DB_SERVER_URL = serverUrl;
 }

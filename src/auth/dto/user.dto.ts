@@ -39,7 +39,12 @@ export class CreateUserDto {
   @IsEnum(Role)
   role!: Role;
 
-  @ApiPropertyOptional({ type: [String], example: ['khabarovsk-krai'], description: 'Coordinators only' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', pattern: JURISDICTION_CODE.source },
+    example: ['khabarovsk-krai'],
+    description: 'Coordinators only',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -83,7 +88,11 @@ export class UpdateUserDto {
   @IsBoolean()
   isActive?: boolean;
 
-  @ApiPropertyOptional({ type: [String], example: ['khabarovsk-krai'] })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', pattern: JURISDICTION_CODE.source },
+    example: ['khabarovsk-krai'],
+  })
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)

@@ -291,13 +291,14 @@ export class CalendarChangeDto {
   @ApiProperty({ example: null, nullable: true, type: String })
   jurisdiction!: string | null;
 
-  @ApiProperty({ example: null, nullable: true, type: Object })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: null, nullable: true })
   before!: unknown;
 
   @ApiProperty({
     example: { date: '2026-12-31', kind: 'extra_non_working', reason: 'Нерабочий день' },
     nullable: true,
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
   })
   after!: unknown;
 

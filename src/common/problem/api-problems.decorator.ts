@@ -60,6 +60,18 @@ const EXAMPLES: Record<number, { code: string; detail: string; title: string; er
     title: 'Запрос не может быть выполнен',
     detail: 'Производственный календарь на этот год не загружен.',
   },
+  413: { code: 'COMMON.PAYLOAD_TOO_LARGE', title: 'Слишком большой запрос', detail: 'Тело запроса слишком большое.' },
+  415: {
+    code: 'COMMON.UNSUPPORTED_MEDIA_TYPE',
+    title: 'Неподдерживаемый тип содержимого',
+    detail: 'Этот тип содержимого не поддерживается; отправьте application/json.',
+  },
+  428: {
+    code: 'REGISTRY.VERSION_REQUIRED',
+    title: 'Требуется версия',
+    detail:
+      'Укажите версию, на основе которой сделано изменение (заголовок If-Match или поле version), чтобы не затереть чужие правки.',
+  },
   429: {
     code: 'COMMON.TOO_MANY_REQUESTS',
     title: 'Слишком много запросов',
@@ -67,22 +79,24 @@ const EXAMPLES: Record<number, { code: string; detail: string; title: string; er
   },
 };
 
+/** The response object of one problem+json answer, with an example. */
+export function problemResponse(status: number) {
+  const example = EXAMPLES[status] ?? EXAMPLES[400];
+  return {
+    description: example.title,
+    content: {
+      'application/problem+json': {
+        schema: { $ref: getSchemaPath(ProblemDto) },
+        example: { type: `urn:problem:${example.code}`, status, ...example },
+      },
+    },
+  };
+}
+
 /** Documents the problem+json answers a route can give, each with an example. */
 export function ApiProblems(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ProblemDto),
-    ...statuses.map((status) => {
-      const example = EXAMPLES[status] ?? EXAMPLES[400];
-      return ApiResponse({
-        status,
-        description: example.title,
-        content: {
-          'application/problem+json': {
-            schema: { $ref: getSchemaPath(ProblemDto) },
-            example: { type: `urn:problem:${example.code}`, status, ...example },
-          },
-        },
-      });
-    }),
+    ...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })),
   );
 }

@@ -214,6 +214,22 @@ export class CitationDto {
   clause!: string;
 }
 
+export class QuotaRequirementDto {
+  @ApiProperty({ example: 'required' })
+  nature!: string;
+
+  @ApiProperty({ type: CitationDto })
+  citation!: CitationDto;
+}
+
+export class WeekPlanOutcomeDto {
+  @ApiProperty({ example: 5 })
+  plannedItems!: number;
+
+  @ApiProperty({ example: 4 })
+  publishedAsPlanned!: number;
+}
+
 export class FindingDto {
   @ApiProperty({ example: '1842' })
   id!: string;
@@ -236,19 +252,19 @@ export class FindingDto {
   @ApiProperty({ example: 'Администрация Благодарненского муниципального округа' })
   organizationName!: string;
 
-  @ApiPropertyOptional({ example: '5b6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6c', nullable: true })
+  @ApiProperty({ example: '5b6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6c', nullable: true, type: String })
   pageId!: string | null;
 
-  @ApiPropertyOptional({ example: 'vk', nullable: true })
+  @ApiProperty({ example: 'vk', nullable: true, type: String })
   network!: string | null;
 
-  @ApiPropertyOptional({ example: 'https://vk.com/abgosk', nullable: true })
+  @ApiProperty({ example: 'https://vk.com/abgosk', nullable: true, type: String })
   pageUrl!: string | null;
 
-  @ApiPropertyOptional({ example: '2026-W25', nullable: true })
+  @ApiProperty({ example: '2026-W25', nullable: true, type: String })
   week!: string | null;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
     example: '2026-06-11T01:00:00.000+10:00',
     nullable: true,
     type: String,
@@ -259,7 +275,12 @@ export class FindingDto {
   @ApiProperty({ type: CitationDto })
   citation!: CitationDto;
 
-  @ApiProperty({ example: { network: 'vk', published: 1, required: 3, shortBy: 2 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { network: 'vk', published: 1, required: 3, shortBy: 2 },
+    description: 'Facts of the finding; members depend on its kind',
+  })
   details!: Record<string, unknown>;
 
   @ApiProperty({ example: '2026-06-15T16:00:00.000+10:00', description: "In the jurisdiction's offset" })
@@ -268,7 +289,7 @@ export class FindingDto {
   @ApiProperty({ example: '2026-06-15T16:00:00.000+10:00', description: "In the jurisdiction's offset" })
   lastSeenAt!: string;
 
-  @ApiPropertyOptional({ example: null, nullable: true })
+  @ApiProperty({ example: null, nullable: true, type: String })
   resolvedAt!: string | null;
 }
 
@@ -276,7 +297,7 @@ export class FindingListDto {
   @ApiProperty({ type: [FindingDto] })
   items!: FindingDto[];
 
-  @ApiPropertyOptional({ example: '1790', nullable: true })
+  @ApiProperty({ example: '1790', nullable: true, type: String })
   nextCursor!: string | null;
 }
 
@@ -296,7 +317,12 @@ export class RecomputeReportDto {
   @ApiProperty({ example: 12, description: 'Causes found by this run' })
   found!: number;
 
-  @ApiProperty({ example: { quota_short: 4, no_gosuslugi_mark: 8 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { quota_short: 4, no_gosuslugi_mark: 8 },
+    description: 'Causes found, by finding kind',
+  })
   byKind!: Record<string, number>;
 
   @ApiProperty({ example: 3, description: 'Findings this run opened' })
@@ -322,7 +348,7 @@ export class PageQuotaDto {
   @ApiProperty({ enum: ['met', 'short', 'excused', 'exempt', 'not_applicable'], example: 'short' })
   status!: string;
 
-  @ApiPropertyOptional({ example: 3, nullable: true })
+  @ApiProperty({ example: 3, nullable: true, type: 'integer' })
   required!: number | null;
 
   @ApiProperty({ example: 1 })
@@ -354,13 +380,11 @@ export class OrganizationWeekDto {
   @ApiProperty({ example: 'меньше минимума' })
   statusTitle!: string;
 
-  @ApiPropertyOptional({ example: 3, nullable: true })
+  @ApiProperty({ example: 3, nullable: true, type: 'integer' })
   required!: number | null;
 
-  @ApiPropertyOptional({
-    example: { nature: 'required', citation: { act: '…', number: '1249', date: '2023-11-09', clause: 'Порядок п.4' } },
-  })
-  requirement!: { nature: string; citation: CitationDto } | null;
+  @ApiProperty({ type: QuotaRequirementDto, nullable: true })
+  requirement!: QuotaRequirementDto | null;
 
   @ApiProperty({ example: 4, description: 'Publications of all its pages that week' })
   published!: number;
@@ -368,12 +392,12 @@ export class OrganizationWeekDto {
   @ApiProperty({ type: [PageQuotaDto] })
   pages!: PageQuotaDto[];
 
-  @ApiPropertyOptional({
-    example: { plannedItems: 5, publishedAsPlanned: 4 },
+  @ApiProperty({
+    type: WeekPlanOutcomeDto,
     nullable: true,
     description: 'Approved content plan items of the week and how many went out on their planned day',
   })
-  plan!: { plannedItems: number; publishedAsPlanned: number } | null;
+  plan!: WeekPlanOutcomeDto | null;
 }
 
 export class QuotaTotalsDto {
@@ -386,10 +410,15 @@ export class QuotaTotalsDto {
   @ApiProperty({ example: 30 })
   compliantOrganizations!: number;
 
-  @ApiPropertyOptional({ example: 0.7895, nullable: true, description: 'compliant / evaluated' })
+  @ApiProperty({ example: 0.7895, nullable: true, description: 'compliant / evaluated', type: Number })
   compliantShare!: number | null;
 
-  @ApiProperty({ example: { met: 50, short: 10, excused: 2, exempt: 1, not_applicable: 4 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { met: 50, short: 10, excused: 2, exempt: 1, not_applicable: 4 },
+    description: 'Pages by quota status',
+  })
   pages!: Record<string, number>;
 }
 
@@ -438,7 +467,7 @@ export class TrendWeekDto {
   @ApiProperty({ example: 'минимум выполнен' })
   statusTitle!: string;
 
-  @ApiPropertyOptional({ example: 3, nullable: true })
+  @ApiProperty({ example: 3, nullable: true, type: 'integer' })
   required!: number | null;
 
   @ApiProperty({ example: 7 })

@@ -6,6 +6,7 @@ import { Role } from '../../auth/role';
 import { ApiProblems } from '../../common/problem/api-problems.decorator';
 import { StyleCheckDto, StyleCheckResultDto } from './dto/style.dto';
 import { StyleService } from './style.service';
+import { API_TAG } from '../../common/openapi/api-tags';
 
 /**
  * Checking a text reads and stores nothing, but it is a POST (the text is up to 20 000
@@ -13,7 +14,7 @@ import { StyleService } from './style.service';
  */
 const WRITERS = [Role.Admin, Role.Coordinator, Role.Editor];
 
-@ApiTags('style')
+@ApiTags(API_TAG.style)
 @ApiBearerAuth()
 @Controller('api/v1/style')
 export class StyleController {
@@ -24,10 +25,9 @@ export class StyleController {
   @HttpCode(200)
   @Access({ roles: WRITERS })
   @ApiOperation({
-    summary: 'Style hits of a publication text: act citations, bureaucratese, press-release format, length, spelling',
+    summary: 'Проверка текста публикации',
     description:
-      'Each hit has its offsets, the fragment, a Russian message and suggestion and the clause it rests on ' +
-      '(Khabarovsk 77-пр Положение 1 п.8–9; Blagodarny 1249 Порядок п.6–7; Plastunovskaya 273 Прил. 1 п.7).',
+      'Ссылки на акты, канцелярит, формат пресс-релиза, длина, орфография. Каждое замечание — со смещениями, фрагментом, сообщением и предложением на русском и пунктом акта (Хабаровский край 77-пр Положение 1 п.8–9; Благодарненский МО 1249 Порядок п.6–7; Пластуновское СП 273 Прил. 1 п.7).',
   })
   @ApiOkResponse({ type: StyleCheckResultDto })
   @ApiProblems(400, 401, 403)

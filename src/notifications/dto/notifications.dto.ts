@@ -58,7 +58,7 @@ export class OutboxMessageDto {
   @ApiProperty({ example: 'khabarovsk-krai' })
   jurisdiction!: string;
 
-  @ApiPropertyOptional({ example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b', nullable: true })
+  @ApiProperty({ example: '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b', nullable: true, type: String })
   organizationId!: string | null;
 
   @ApiProperty({ enum: OUTBOX_STATUSES, example: 'pending' })
@@ -70,10 +70,10 @@ export class OutboxMessageDto {
   @ApiProperty({ example: '2026-06-15T09:00:00.000+10:00', description: "In the message's jurisdiction's offset" })
   nextAttemptAt!: string;
 
-  @ApiPropertyOptional({ example: 'Connection refused', nullable: true })
+  @ApiProperty({ example: 'Connection refused', nullable: true, type: String })
   lastError!: string | null;
 
-  @ApiPropertyOptional({ example: null, nullable: true })
+  @ApiProperty({ example: null, nullable: true, type: String })
   sentAt!: string | null;
 
   @ApiProperty({ example: '2026-06-15T09:00:00.000+10:00', description: "In the message's jurisdiction's offset" })
@@ -92,7 +92,7 @@ export class DeliveryAttemptDto {
   @ApiProperty({ example: '2026-06-15T09:01:00.000+10:00', description: "In the message's jurisdiction's offset" })
   startedAt!: string;
 
-  @ApiPropertyOptional({ example: '2026-06-15T09:01:01.000+10:00', nullable: true, type: String })
+  @ApiProperty({ example: '2026-06-15T09:01:01.000+10:00', nullable: true, type: String })
   finishedAt!: string | null;
 
   @ApiPropertyOptional({
@@ -103,12 +103,16 @@ export class DeliveryAttemptDto {
   })
   outcome!: string | null;
 
-  @ApiPropertyOptional({ example: '451 4.3.0 Try again later', nullable: true })
+  @ApiProperty({ example: '451 4.3.0 Try again later', nullable: true, type: String })
   response!: string | null;
 }
 
 export class OutboxMessageDetailDto extends OutboxMessageDto {
-  @ApiProperty({ example: { week: '2026-W24', jurisdictionName: 'Хабаровский край' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { week: '2026-W24', jurisdictionName: 'Хабаровский край' },
+  })
   data!: Record<string, unknown>;
 
   @ApiProperty({ type: [DeliveryAttemptDto] })

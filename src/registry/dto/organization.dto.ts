@@ -315,7 +315,8 @@ export class OrganizationEventDto {
   officialId!: string | null;
 
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     example: { before: 'Министерство труда', after: 'Министерство труда и занятости' },
     description: 'Values before and after, per event type',
   })

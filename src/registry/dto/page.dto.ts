@@ -425,7 +425,8 @@ export class PageEventDto {
   actor!: ActorDto | null;
 
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     example: { before: { url: 'https://vk.com/abgosk' }, after: { url: 'https://vk.com/abgosk_official' } },
   })
   data!: Record<string, unknown>;

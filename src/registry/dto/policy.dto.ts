@@ -14,7 +14,8 @@ export class PolicyDto {
   version!: number;
 
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     example: EXAMPLE,
     description: 'Rules with their citations (act, number, date, clause)',
   })
@@ -31,7 +32,7 @@ export class PolicyDto {
 }
 
 export class UpdatePolicyDto {
-  @ApiProperty({ type: Object, example: EXAMPLE })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: EXAMPLE })
   @IsObject()
   policy!: JurisdictionPolicy;
 
@@ -65,10 +66,10 @@ export class PolicyChangeDto {
   })
   actor!: ActorDto | null;
 
-  @ApiProperty({ type: Object, example: EXAMPLE })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: EXAMPLE })
   before!: JurisdictionPolicy;
 
-  @ApiProperty({ type: Object, example: EXAMPLE })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: EXAMPLE })
   after!: JurisdictionPolicy;
 
   @ApiProperty({ example: 'Добавлен Telegram', nullable: true, type: String })
