@@ -36,7 +36,7 @@ export function buildOpenApiDocument(app: INestApplication) {
   // DocumentBuilder.addBearerAuth() adds bearerFormat "JWT" by default; these tokens are opaque.
   const bearer = document.components?.securitySchemes?.bearer;
   if (bearer && 'bearerFormat' in bearer) delete bearer.bearerFormat;
-  return withBodyLimits(withProblemExtensions(document));
+  return withEdgeAnswers(withBodyLimits(withProblemExtensions(document)));
 }
 
 /**
@@ -48,6 +48,24 @@ function withBodyLimits(document: OpenAPIObject): OpenAPIObject {
     for (const operation of [item.post, item.put, item.patch, item.delete]) {
       if (!operation?.requestBody) continue;
       for (const status of ['413', '415']) operation.responses[status] ??= problemResponse(Number(status));
+    }
+  }
+  return document;
+}
+
+/**
+ * What any operation can answer before or beside its own handler: a request target past 8 KiB
+ * (414) or headers past Node's limit (431); NUL or bytes that are not UTF-8 in a path or query
+ * parameter (400, `src/common/http-edge.ts`); and, for every route but the liveness probe, 503 with
+ * Retry-After while the database cannot be reached (`/ready` documents its own 503).
+ */
+function withEdgeAnswers(document: OpenAPIObject): OpenAPIObject {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
+      if (!operation) continue;
+      for (const status of ['414', '431']) operation.responses[status] ??= problemResponse(Number(status));
+      if (operation.parameters?.length) operation.responses['400'] ??= problemResponse(400);
+      if (path !== '/health') operation.responses['503'] ??= problemResponse(503);
     }
   }
   return document;

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access.decorator';
-import { ApiProblems } from '../common/problem/api-problems.decorator';
+import { ApiProblems, problemResponse } from '../common/problem/api-problems.decorator';
 import { PublicUrl } from '../common/public-url';
 import { prefersHtml } from '../common/problem/prefers-html';
 import { RegistryError, RegistryErrorCode } from '../registry/registry.errors';
@@ -67,9 +67,12 @@ export class PublicRegistryController {
   })
   @ApiUuidParam('id', 'Идентификатор организации')
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'HTML page', schema: HTML_EXAMPLE })
+  @ApiOkResponse({ description: 'Страница HTML', schema: HTML_EXAMPLE })
   @ApiNotModifiedResponse({ description: NOT_MODIFIED })
-  @ApiNotFoundResponse({ description: 'HTML page «Организация не найдена»', schema: HTML_EXAMPLE })
+  @ApiNotFoundResponse({
+    description: 'Организация не найдена: браузеру (Accept: text/html) — страница HTML, иначе problem+json',
+    content: { ...problemResponse(404).content, 'text/html': { schema: HTML_EXAMPLE } },
+  })
   async organization(
     @Param('id') id: string,
     @Query() query: PublicOrganizationQueryDto,

@@ -77,6 +77,29 @@ const EXAMPLES: Record<number, { code: string; detail: string; title: string; er
     title: 'Слишком много запросов',
     detail: 'Слишком много запросов; подождите минуту и повторите.',
   },
+  414: {
+    code: 'COMMON.URI_TOO_LONG',
+    title: 'Слишком длинный адрес',
+    detail: 'Адрес запроса слишком длинный; сократите параметры.',
+  },
+  431: {
+    code: 'COMMON.HEADERS_TOO_LARGE',
+    title: 'Слишком большие заголовки',
+    detail: 'Заголовки запроса (или его адрес) слишком велики.',
+  },
+  503: {
+    code: 'COMMON.DATABASE_UNAVAILABLE',
+    title: 'Сервис недоступен',
+    detail: 'База данных сервиса временно недоступна; повторите запрос через несколько секунд.',
+  },
+};
+
+/** Statuses whose answer says when to come back. */
+const RETRY_AFTER_HEADER = {
+  'Retry-After': {
+    description: 'Через сколько секунд повторить запрос',
+    schema: { type: 'integer', minimum: 1 },
+  },
 };
 
 /** The response object of one problem+json answer, with an example. */
@@ -84,6 +107,7 @@ export function problemResponse(status: number) {
   const example = EXAMPLES[status] ?? EXAMPLES[400];
   return {
     description: example.title,
+    ...((status === 429 || status === 503) && { headers: RETRY_AFTER_HEADER }),
     content: {
       'application/problem+json': {
         schema: { $ref: getSchemaPath(ProblemDto) },
