@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import request from 'supertest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/constants';
-import { withDatabase } from './support/global-setup';
+import { onServer, withDatabase } from './support/global-setup';
 import { RunningApp, startApp, testEnvironment } from './support/processes';
 
 /**
@@ -601,16 +601,6 @@ async function rowCounts(databaseUrl: string): Promise<Record<string, number>> {
       tables.rows.map((t) => `SELECT '${t.name}' AS name, count(*) AS count FROM ${t.name}`).join(' UNION ALL '),
     );
     return Object.fromEntries(counts.rows.map((r) => [r.name, Number(r.count)]));
-  } finally {
-    await client.end();
-  }
-}
-
-async function onServer(serverUrl: string, sql: string) {
-  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
   } finally {
     await client.end();
   }

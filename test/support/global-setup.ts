@@ -33,9 +33,9 @@ export default async function globalSetup() {
     globalThis.__stopTestDatabase = () => embedded.stop();
   }
   const databaseName = `opr_test_${process.pid}_${Date.now()}`;
-  await admin(serverUrl, `CREATE DATABASE "${databaseName}"`);
+  await onServer(serverUrl, `CREATE DATABASE "${databaseName}"`);
   const databaseUrl = withDatabase(serverUrl, databaseName);
-  globalThis.__dropTestDatabase = () => admin(serverUrl!, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  globalThis.__dropTestDatabase = () => onServer(serverUrl!, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
 
   const app: RunningApp = await startApp(
     testEnvironment({
@@ -69,7 +69,8 @@ export function withDatabase(url: string, database: string) {
   return parsed.toString();
 }
 
-async function admin(url: string, sql: string) {
+/** Runs one statement on the server's `postgres` database (creating and dropping test databases). */
+export async function onServer(url: string, sql: string) {
   const client = new Client({ connectionString: withDatabase(url, 'postgres') });
   await client.connect();
   try {
