@@ -16,6 +16,10 @@ import {
   isoWeeksFromTo,
   shiftIsoWeek,
   localDateOf,
+  localDateTimeText,
+  localWeekStartOf,
+  formatClockTime,
+  isoWeekOfDate,
   parseClockTime,
   parseIsoWeek,
   parseLocalDate,
@@ -593,5 +597,184 @@ describe('parseLocalInstantMillis (the bulk form of parseLocalInstant)', () => {
     for (const value of ['вчера', '2026-02-30T10:00', '2026-06-07', '']) {
       expect(parseLocalInstantMillis(value, 'Asia/Vladivostok')).toBeUndefined();
     }
+  });
+});
+
+describe('ISO week 53 (DOMAIN.md §3: weeks are calendar weeks, Monday to Sunday)', () => {
+  it.each([
+    ['2026-W53', '2026-12-28', '2027-01-03'], // 1 January 2026 is a Thursday
+    ['2020-W53', '2020-12-28', '2021-01-03'], // a leap year that starts on a Wednesday
+    ['2015-W53', '2015-12-28', '2016-01-03'],
+  ])('accepts %s, a year that has a week 53, from %s to %s', (week, start, end) => {
+    expect(isoWeekDays(week)).toEqual({ week, start, end });
+    expect(isoWeekOfDate(end)).toBe(week);
+    expect(shiftIsoWeek(week, 1)).toBe(`${Number(week.slice(0, 4)) + 1}-W01`);
+  });
+
+  it.each([
+    ['2025-W53', 'starts on a Wednesday but is not a leap year'],
+    ['2024-W53', 'is a leap year starting on a Monday'],
+    ['2200-W53', 'starts on a Wednesday but is a century year that is not a leap year'],
+    ['2021-W53', 'starts on a Friday'],
+  ])('refuses %s: the year %s', (week) => {
+    expect(errorOf(() => parseIsoWeek(week)).code).toBe(CalendarErrorCode.INVALID_WEEK);
+  });
+
+  it('takes the first days of January into the last week of the year before', () => {
+    expect(isoWeekOfDate('2027-01-03')).toBe('2026-W53');
+    expect(isoWeekOfDate('2027-01-04')).toBe('2027-W01');
+    expect(isoWeekOfDate('2025-12-29')).toBe('2026-W01');
+    expect(isoWeekOfDate('2026-01-05')).toBe('2026-W02');
+    expect(isoWeekMonday('2026-W53')).toBe('2026-12-28');
+  });
+});
+
+describe('localWeekStartOf (DOMAIN.md §3: Monday 00:00 to Sunday 24:00 in the jurisdiction zone)', () => {
+  it('gives the local Monday, in Moscow and in Khabarovsk for the same instant', () => {
+    const sundayEveningMoscow = new Date('2025-12-28T15:30:00Z'); // 18:30 Moscow, 01:30 Monday in Khabarovsk
+    expect(localWeekStartOf(sundayEveningMoscow, 'Europe/Moscow')).toBe('2025-12-22');
+    expect(localWeekStartOf(sundayEveningMoscow, 'Asia/Vladivostok')).toBe('2025-12-29');
+  });
+
+  it('starts the week at Monday 00:00 local time, not a second later or earlier', () => {
+    expect(localWeekStartOf(at('2026-06-08T00:00', khabarovsk), 'Asia/Vladivostok')).toBe('2026-06-08');
+    expect(localWeekStartOf(at('2026-06-07T23:59:59', khabarovsk), 'Asia/Vladivostok')).toBe('2026-06-01');
+    expect(localWeekStartOf(at('2026-06-14T23:59:59', khabarovsk).toJSDate(), 'Asia/Vladivostok')).toBe('2026-06-08');
+  });
+
+  it('answers the same outside the years it keeps offsets for (2000–2100)', () => {
+    const sundayEveningMoscow = new Date('1999-12-26T15:00:00Z'); // 01:00 Monday in Khabarovsk
+    expect(localWeekStartOf(sundayEveningMoscow, 'Europe/Moscow')).toBe('1999-12-20');
+    expect(localWeekStartOf(sundayEveningMoscow, 'Asia/Vladivostok')).toBe('1999-12-27');
+    expect(localWeekStartOf(new Date('2101-01-02T12:00:00Z'), 'Europe/Moscow')).toBe('2100-12-27');
+  });
+
+  it('rejects an invalid instant or zone', () => {
+    expect(errorOf(() => localWeekStartOf(new Date('nope'), 'Europe/Moscow')).code).toBe(
+      CalendarErrorCode.INVALID_INSTANT,
+    );
+    expect(errorOf(() => localWeekStartOf(new Date(), 'Europe/Nowhere')).code).toBe(
+      CalendarErrorCode.INVALID_TIME_ZONE,
+    );
+  });
+});
+
+describe('same-day and shortened-day deadlines (DOMAIN.md §7; Labour Code art. 95)', () => {
+  it('moves a same-day deadline that starts on a weekend at 00:00:30 to the next working day', () => {
+    const saturday = DateTime.fromISO('2025-06-07T00:00:30', { zone: 'Europe/Moscow' });
+    expect(deadlineAfterWorkingDays(saturday, 0, moscow).toISO()).toBe('2025-06-09T18:00:00.000+03:00');
+    const sunday = DateTime.fromISO('2025-06-08T00:00:00', { zone: 'Europe/Moscow' });
+    expect(deadlineAfterWorkingDays(sunday, 0, moscow).toISO()).toBe('2025-06-09T18:00:00.000+03:00');
+  });
+
+  it('closes a same-day deadline at 17:00 on a shortened Saturday, and after it moves past the holidays', () => {
+    // 1 Nov 2025 is a shortened working Saturday; 3 Nov is a day off, 4 Nov a holiday.
+    expect(deadlineAfterWorkingDays(at('2025-11-01T16:59:59', moscow), 0, moscow).toISO()).toBe(
+      '2025-11-01T17:00:00.000+03:00',
+    );
+    expect(deadlineAfterWorkingDays(at('2025-11-01T17:00', moscow), 0, moscow).toISO()).toBe(
+      '2025-11-05T18:00:00.000+03:00',
+    );
+  });
+
+  it('ends a same-day deadline at close of business only if the event comes before it', () => {
+    expect(deadlineAfterWorkingDays(at('2025-10-06T17:59:59', moscow), 0, moscow).toISO()).toBe(
+      '2025-10-06T18:00:00.000+03:00',
+    );
+    expect(deadlineAfterWorkingDays(at('2025-10-06T18:00', moscow), 0, moscow).toISO()).toBe(
+      '2025-10-07T18:00:00.000+03:00',
+    );
+  });
+
+  it('ends a period of n working days at 17:00 when its last day is shortened', () => {
+    expect(deadlineAfterWorkingDays(at('2025-10-30T10:00', moscow), 2, moscow).toISO()).toBe(
+      '2025-11-01T17:00:00.000+03:00',
+    );
+    expect(deadlineAfterWorkingDays(at('2025-10-30T10:00', moscow), 3, moscow).toISO()).toBe(
+      '2025-11-05T18:00:00.000+03:00',
+    );
+  });
+
+  it('counts working time on a shortened day only until 17:00 (addWorkingTime)', () => {
+    expect(addWorkingTime(at('2025-11-01T16:30', moscow), 60, moscow).toISO()).toBe('2025-11-05T09:30:00.000+03:00');
+    expect(addWorkingTime(at('2025-11-01T17:30', moscow), 30, moscow).toISO()).toBe('2025-11-05T09:30:00.000+03:00');
+    expect(addWorkingTime(at('2025-11-01T16:30', moscow), 30, moscow).toISO()).toBe('2025-11-01T17:00:00.000+03:00');
+  });
+
+  it('drops an afternoon interval that lies wholly within the last hour of a shortened day', () => {
+    const schedule = { start: '09:00', end: '18:00', breaks: [{ start: '13:00', end: '17:30' }] };
+    // Full day: 09:00–13:00 and 17:30–18:00. Shortened day: 09:00–13:00 only.
+    expect(addWorkingTime(at('2025-11-01T12:30', moscow), 45, moscow, schedule).toISO()).toBe(
+      '2025-11-05T09:15:00.000+03:00',
+    );
+    expect(addWorkingTime(at('2025-10-31T12:30', moscow), 45, moscow, schedule).toISO()).toBe(
+      '2025-10-31T17:45:00.000+03:00',
+    );
+  });
+});
+
+describe('working-time arguments', () => {
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, 366 * 24 * 60 + 1, '60' as unknown as number])(
+    'rejects %p minutes (INVALID_DURATION, field minutes)',
+    (minutes) => {
+      const e = errorOf(() => addWorkingTime(new Date('2025-10-06T06:00:00Z'), minutes, moscow));
+      expect(e.code).toBe(CalendarErrorCode.INVALID_DURATION);
+      expect(e.fields.map((f) => f.field)).toEqual(['minutes']);
+    },
+  );
+
+  it('accepts a year of round-the-clock minutes, the upper bound', () => {
+    const schedule = { start: '00:00', end: '23:59', breaks: [] };
+    expect(addWorkingTime(at('2025-01-09T00:00', moscow), 366 * 24 * 60, moscow, schedule).year).toBe(2026);
+  });
+
+  it('returns the very instant for zero minutes, in the jurisdiction zone', () => {
+    const instant = new Date('2025-10-04T17:00:00.123Z');
+    const result = addWorkingTime(instant, 0, khabarovsk);
+    expect(result.toMillis()).toBe(instant.getTime());
+    expect(result.zoneName).toBe('Asia/Vladivostok');
+  });
+
+  it('rejects a millisecond event that is not a number (INVALID_INSTANT)', () => {
+    expect(errorOf(() => deadlineAfterWorkingDaysMillis(Number.NaN, 1, moscow)).code).toBe(
+      CalendarErrorCode.INVALID_INSTANT,
+    );
+  });
+
+  it.each([
+    [{ hour: 1, minute: 0 }, true],
+    [{ hour: 23, minute: 59 }, true],
+    [{ hour: 24, minute: 0 }, false],
+    [{ hour: 17, minute: 60 }, false],
+    [{ hour: 17, minute: -1 }, false],
+    [{ hour: 17.5, minute: 0 }, false],
+    [{ hour: 17, minute: 0.5 }, false],
+  ])('accepts close of business %j only from 01:00 to 23:59 in whole minutes: %p', (closeOfBusiness, valid) => {
+    const j = { ...moscow, closeOfBusiness };
+    const run = () => deadlineAfterWorkingDays(at('2025-10-06T00:30', moscow), 1, j);
+    if (valid) {
+      expect(run().toFormat('HH:mm')).toBe(formatClockTime(closeOfBusiness));
+    } else {
+      const e = errorOf(run);
+      expect(e.code).toBe(CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS);
+      expect(e.details).toEqual({ jurisdiction: 'RU-MOW', closeOfBusiness });
+    }
+  });
+
+  it('writes a clock time with leading zeros, 18:00 by default', () => {
+    expect(formatClockTime()).toBe('18:00');
+    expect(formatClockTime({ hour: 9, minute: 5 })).toBe('09:05');
+  });
+
+  it('writes an instant as people read it in the jurisdiction: «dd.MM.yyyy HH:mm»', () => {
+    expect(localDateTimeText(new Date('2026-06-17T02:00:00Z'), 'Asia/Vladivostok')).toBe('17.06.2026 12:00');
+    expect(localDateTimeText(new Date('2026-06-17T02:00:00Z'), 'Europe/Moscow')).toBe('17.06.2026 05:00');
+  });
+
+  it('reads an event given as a luxon DateTime that is invalid as an invalid instant', () => {
+    const invalid = DateTime.fromISO('2025-13-45T00:00', { zone: 'Europe/Moscow' });
+    const e = errorOf(() => deadlineAfterWorkingDays(invalid, 1, moscow));
+    expect(e.code).toBe(CalendarErrorCode.INVALID_INSTANT);
+    expect(e.fields.map((f) => f.field)).toEqual(['eventInstant']);
   });
 });
