@@ -502,3 +502,35 @@ describe('policy limits: rules apply only where the policy says so', () => {
     ).toEqual({ rank: 'department_head', minimum: 'deputy_head' });
   });
 });
+
+describe('policies that leave a rule out', () => {
+  it('asks for no responsible official where the policy names no clause for one', () => {
+    const silent = { ...KHABAROVSK, responsibleMinRank: {}, reporting: [] } as unknown as typeof KHABAROVSK;
+    expect(organizationFindings(org({ responsibleRanks: [], livePages: { vk: 1, ok: 1 } }), silent)).toEqual([]);
+  });
+
+  it('asks for no network where the policy has no page requirements', () => {
+    const none = { ...BLAGODARNY, pageRequirements: undefined } as typeof BLAGODARNY;
+    expect(organizationFindings(org({ livePages: {} }), none)).toEqual([]);
+    expect(pageFindings(page({ gosuslugiMark: false, feedbackWidget: false, commentsOpen: false }), none)).toEqual([]);
+  });
+
+  it('asks for no checklist with a clause but no items, nor with items but no clause', () => {
+    const noItems = { ...BLAGODARNY, contentChecklist: { ...BLAGODARNY.contentChecklist, items: [] } };
+    const noClause = { ...BLAGODARNY, contentChecklist: { items: BLAGODARNY.contentChecklist.items } };
+    expect(pageFindings(page({ checklistMissing: ['geotag'] }), noItems)).toEqual([]);
+    expect(pageFindings(page({ checklistMissing: ['geotag'] }), noClause)).toEqual([]);
+  });
+
+  it('reports a second page in a network as a violation (Khabarovsk Положение 1 п.3.1)', () => {
+    const [finding] = organizationFindings(
+      org({ responsibleRanks: ['head'], livePages: { vk: 2, ok: 1 } }),
+      KHABAROVSK,
+    );
+    expect(finding).toMatchObject({
+      key: 'second_page_in_network:org-1:vk',
+      severity: 'violation',
+      citation: KHABAROVSK.onePagePerNetwork.citation,
+    });
+  });
+});
