@@ -141,6 +141,17 @@ describe('normalizePageUrl refusals', () => {
     },
   );
 
+  it('refuses what is not text as malformed, and finds no network in it', () => {
+    expect(normalizePageUrl('vk', null as unknown as string)).toEqual(refused('malformed'));
+    expect(normalizePageUrl('vk', 42 as unknown as string)).toEqual(refused('malformed'));
+    expect(detectNetwork(undefined as unknown as string)).toBeUndefined();
+  });
+
+  it('takes a dotted word before a colon as a host only when a port number follows, and an @ only before the path', () => {
+    expect(normalizePageUrl('vk', 'vk.com:x1/abgosk')).toEqual(refused('unsupported_scheme'));
+    expect(normalizePageUrl('vk', 'tg:resolve?domain=abgosk@vk.com')).toEqual(refused('unsupported_scheme'));
+  });
+
   it('accepts 2048 characters and refuses 2049', () => {
     const base = 'https://vk.com/abgosk?q=';
     expect(normalizePageUrl('vk', base + 'x'.repeat(2048 - base.length))).toMatchObject({ ok: true });
@@ -408,7 +419,15 @@ describe('messages', () => {
   });
 
   it('names the canonical form of every network', () => {
-    expect(describeExpected('vk')).toBe('https://vk.com/<имя страницы>');
+    expect(NETWORKS.map(describeExpected)).toEqual([
+      'https://vk.com/<имя страницы>',
+      'https://ok.ru/<имя страницы> или https://ok.ru/group/<номер группы>',
+      'https://t.me/<имя канала>',
+      'https://max.ru/<имя канала>',
+      'https://facebook.com/<имя страницы>',
+      'https://instagram.com/<имя профиля>',
+      'https://twitter.com/<имя профиля>',
+    ]);
     for (const network of NETWORKS) expect(describeExpected(network)).toMatch(/^https:\/\/[a-z.]+\/</);
   });
 
