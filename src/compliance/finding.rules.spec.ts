@@ -1,5 +1,8 @@
 import { SEED_POLICIES } from '../registry/policy.seed';
 import {
+  FINDING_KINDS,
+  PLAN_WEEK_KINDS,
+  QUOTA_WEEK_KINDS,
   obligationFinding,
   organizationFindings,
   OrganizationFacts,
@@ -532,5 +535,18 @@ describe('policies that leave a rule out', () => {
       severity: 'violation',
       citation: KHABAROVSK.onePagePerNetwork.citation,
     });
+  });
+});
+
+describe('kinds about one week (recomputing a week touches only these)', () => {
+  it('counts the quota and style findings as the publications of a week, the four plan findings as its plan', () => {
+    expect(QUOTA_WEEK_KINDS).toEqual(['quota_short', 'style']);
+    expect(PLAN_WEEK_KINDS).toEqual([
+      'content_plan_not_submitted',
+      'content_plan_late',
+      'content_plan_review_overdue',
+      'content_plan_resubmission_overdue',
+    ]);
+    expect([...QUOTA_WEEK_KINDS, ...PLAN_WEEK_KINDS].every((kind) => FINDING_KINDS.includes(kind))).toBe(true);
   });
 });
