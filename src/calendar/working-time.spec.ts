@@ -740,10 +740,13 @@ describe('working-time arguments', () => {
     expect(result.zoneName).toBe('Asia/Vladivostok');
   });
 
-  it('rejects a millisecond event that is not a number (INVALID_INSTANT)', () => {
-    expect(errorOf(() => deadlineAfterWorkingDaysMillis(Number.NaN, 1, moscow)).code).toBe(
-      CalendarErrorCode.INVALID_INSTANT,
-    );
+  it('rejects a millisecond event that is not a number, and an event that is neither a Date nor a DateTime (INVALID_INSTANT)', () => {
+    const e = errorOf(() => deadlineAfterWorkingDaysMillis(Number.NaN, 1, moscow));
+    expect(e.code).toBe(CalendarErrorCode.INVALID_INSTANT);
+    expect(e.details).toEqual({ value: Number.NaN });
+    const text = errorOf(() => deadlineAfterWorkingDays('2025-10-06T09:00' as never, 1, moscow));
+    expect(text.code).toBe(CalendarErrorCode.INVALID_INSTANT);
+    expect(text.details).toEqual({ value: '2025-10-06T09:00', field: 'eventInstant' });
   });
 
   it.each([
@@ -763,6 +766,7 @@ describe('working-time arguments', () => {
       const e = errorOf(run);
       expect(e.code).toBe(CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS);
       expect(e.details).toEqual({ jurisdiction: 'RU-MOW', closeOfBusiness });
+      expect(e.fields.map((f) => f.field)).toEqual(['closeOfBusiness']);
     }
   });
 
