@@ -105,9 +105,9 @@ export function pendingDeadline(plan: {
     case 'approved':
     case 'no_news_declared':
       return undefined;
-    // Stryker restore StringLiteral,ConditionalExpression
   }
 }
+// Stryker restore StringLiteral,ConditionalExpression
 
 /** Which deadline a transition answers, for its lateness. */
 export function deadlineAnswered(from: PlanState, action: PlanAction): PendingDeadline | undefined {
