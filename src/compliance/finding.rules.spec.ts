@@ -1,5 +1,8 @@
 import { SEED_POLICIES } from '../registry/policy.seed';
 import {
+  FINDING_KINDS,
+  PLAN_WEEK_KINDS,
+  QUOTA_WEEK_KINDS,
   obligationFinding,
   organizationFindings,
   OrganizationFacts,
@@ -222,5 +225,328 @@ describe('quota findings', () => {
         '2026-W24',
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('what each finding carries: severity, week, key, due date, citation', () => {
+  const citation = KHABAROVSK.contentPlan.citation!;
+  const submissionDueAt = new Date('2026-06-11T07:00:00Z');
+  const reviewDueAt = new Date('2026-06-12T08:00:00Z');
+  const resubmissionDueAt = new Date('2026-06-15T08:00:00Z');
+  const sent = (status: string, submittedAt: string, over: Record<string, unknown> = {}) => ({
+    organizationId: 'org-1',
+    week: '2026-W25',
+    submissionDueAt,
+    plan: {
+      id: 'plan-1',
+      status,
+      submittedAt: new Date(submittedAt),
+      reviewDueAt,
+      resubmissionDueAt,
+      declaredAt: null,
+      ...over,
+    },
+  });
+
+  it('reports a missing plan as a violation of its week, due at 17:00 Thursday (Khabarovsk Положение 1 п.6)', () => {
+    const now = new Date('2026-06-11T08:00:00Z');
+    expect(planFindings({ ...sent('draft', '2026-06-11T00:00:00Z'), plan: null }, citation, now)).toEqual([
+      {
+        key: 'content_plan_not_submitted:org-1:2026-W25',
+        kind: 'content_plan_not_submitted',
+        severity: 'violation',
+        organizationId: 'org-1',
+        pageId: null,
+        week: '2026-W25',
+        dueAt: submissionDueAt,
+        citation,
+        details: { planId: null, overdueBySeconds: 3600 },
+      },
+    ]);
+    expect(planFindings({ ...sent('draft', '2026-06-11T00:00:00Z'), plan: null }, citation, submissionDueAt)).toEqual(
+      [],
+    );
+  });
+
+  it('reports a late plan and an overdue review each with their week, key and due date (Khabarovsk Положение 1 п.6–7)', () => {
+    const found = planFindings(sent('resubmitted', '2026-06-11T07:00:30Z'), citation, new Date('2026-06-12T08:00:01Z'));
+    expect(found).toEqual([
+      {
+        key: 'content_plan_late:org-1:2026-W25',
+        kind: 'content_plan_late',
+        severity: 'violation',
+        organizationId: 'org-1',
+        pageId: null,
+        week: '2026-W25',
+        dueAt: submissionDueAt,
+        citation,
+        details: { planId: 'plan-1', lateBySeconds: 30 },
+      },
+      {
+        key: 'content_plan_review_overdue:org-1:2026-W25',
+        kind: 'content_plan_review_overdue',
+        severity: 'violation',
+        organizationId: 'org-1',
+        pageId: null,
+        week: '2026-W25',
+        dueAt: reviewDueAt,
+        citation,
+        details: { planId: 'plan-1', overdueBySeconds: 1 },
+      },
+    ]);
+  });
+
+  it('does not report a review before or at its deadline, nor one with no deadline yet (Khabarovsk Положение 1 п.7)', () => {
+    const onTime = sent('submitted', '2026-06-11T06:00:00Z');
+    expect(planFindings(onTime, citation, new Date('2026-06-12T07:59:59Z'))).toEqual([]);
+    expect(planFindings(onTime, citation, reviewDueAt)).toEqual([]);
+    const noDeadline = sent('submitted', '2026-06-11T06:00:00Z', { reviewDueAt: null });
+    expect(planFindings(noDeadline, citation, new Date('2026-07-01T00:00:00Z'))).toEqual([]);
+    // Only a plan awaiting the Committee can be overdue for review.
+    const draft = sent('changes_requested', '2026-06-11T06:00:00Z', { resubmissionDueAt: null });
+    expect(planFindings(draft, citation, new Date('2026-07-01T00:00:00Z'))).toEqual([]);
+  });
+
+  it('reports a plan sent exactly at 17:00 as on time (Khabarovsk Положение 1 п.6 «до 17:00»)', () => {
+    expect(planFindings(sent('submitted', '2026-06-11T07:00:00Z'), citation, new Date('2026-06-11T09:00:00Z'))).toEqual(
+      [],
+    );
+  });
+
+  it('does not report a resubmission before or at its deadline, nor one with no deadline yet (Khabarovsk Положение 1 п.7)', () => {
+    const waiting = sent('changes_requested', '2026-06-11T06:00:00Z');
+    expect(planFindings(waiting, citation, new Date('2026-06-15T07:59:59Z'))).toEqual([]);
+    expect(planFindings(waiting, citation, resubmissionDueAt)).toEqual([]);
+    const noDeadline = sent('changes_requested', '2026-06-11T06:00:00Z', { resubmissionDueAt: null });
+    expect(planFindings(noDeadline, citation, new Date('2026-07-01T00:00:00Z'))).toEqual([]);
+    const [overdue] = planFindings(waiting, citation, new Date('2026-06-15T08:00:02Z'));
+    expect(overdue).toEqual({
+      key: 'content_plan_resubmission_overdue:org-1:2026-W25',
+      kind: 'content_plan_resubmission_overdue',
+      severity: 'violation',
+      organizationId: 'org-1',
+      pageId: null,
+      week: '2026-W25',
+      dueAt: resubmissionDueAt,
+      citation,
+      details: { planId: 'plan-1', overdueBySeconds: 2 },
+    });
+  });
+
+  it('reports a declaration of no news made late as a late plan (Khabarovsk Положение 1 п.5 last ¶, п.6)', () => {
+    const declared = sent('no_news_declared', '2026-06-01T00:00:00Z', {
+      submittedAt: null,
+      declaredAt: new Date('2026-06-11T07:02:00Z'),
+    });
+    expect(planFindings(declared, citation, new Date('2026-06-20T00:00:00Z'))).toEqual([
+      expect.objectContaining({ kind: 'content_plan_late', details: { planId: 'plan-1', lateBySeconds: 120 } }),
+    ]);
+    const undeclared = { ...declared, plan: { ...declared.plan, declaredAt: null, submittedAt: new Date(0) } };
+    expect(kinds(planFindings(undeclared, citation, new Date('2026-06-20T00:00:00Z')))).toEqual([
+      'content_plan_not_submitted',
+    ]);
+  });
+
+  it('reports an overdue obligation with its page, due date, citation and every detail (Blagodarny 3.2.4)', () => {
+    const dueAt = new Date('2026-06-17T15:00:00Z');
+    const obligationCitation = { act: 'Постановление', number: '1249', date: '2023-11-09', clause: 'п.3.2.4' };
+    const facts = {
+      id: 'ob-1',
+      organizationId: 'org-1',
+      ruleCode: 'blagodarny.regional_centre',
+      duty: 'Представить сведения',
+      recipient: 'ЦУР',
+      workingDays: 3,
+      event: 'page_created',
+      dueAt,
+      citation: obligationCitation,
+      pageId: 'page-1',
+    };
+    expect(obligationFinding(facts, new Date('2026-06-17T15:00:10Z'))).toEqual({
+      key: 'obligation_overdue:ob-1',
+      kind: 'obligation_overdue',
+      severity: 'violation',
+      organizationId: 'org-1',
+      pageId: 'page-1',
+      week: null,
+      dueAt,
+      citation: obligationCitation,
+      details: {
+        obligationId: 'ob-1',
+        ruleCode: 'blagodarny.regional_centre',
+        duty: 'Представить сведения',
+        recipient: 'ЦУР',
+        workingDays: 3,
+        overdueBySeconds: 10,
+      },
+    });
+    expect(obligationFinding(facts, new Date('2026-06-17T14:00:00Z')).details.overdueBySeconds).toBe(0);
+  });
+
+  it('reports an incomplete checklist as a violation of the page, keyed by the page (Blagodarny Порядок п.5)', () => {
+    expect(pageFindings(page({ checklistMissing: ['geotag', 'cover'] }), BLAGODARNY)).toEqual([
+      {
+        key: 'checklist_incomplete:page-1',
+        kind: 'checklist_incomplete',
+        severity: 'violation',
+        organizationId: 'org-1',
+        pageId: 'page-1',
+        week: null,
+        dueAt: null,
+        citation: BLAGODARNY.contentChecklist.citation,
+        details: { network: 'vk', url: 'https://vk.com/abgosk', missing: ['geotag', 'cover'] },
+      },
+    ]);
+  });
+
+  it('keys a legacy page by the page and cites Order 2523-р (DOMAIN.md §1)', () => {
+    expect(pageFindings(page({ network: 'instagram', url: 'https://instagram.com/x' }), BLAGODARNY)).toEqual([
+      {
+        key: 'legacy_network_page:page-1',
+        kind: 'legacy_network_page',
+        severity: 'recommendation',
+        organizationId: 'org-1',
+        pageId: 'page-1',
+        week: null,
+        dueAt: null,
+        citation: expect.objectContaining({ number: '2523-р' }),
+        details: { network: 'instagram', url: 'https://instagram.com/x' },
+      },
+    ]);
+  });
+
+  it('keys a quota finding by page and week and keeps the week (Khabarovsk Положение 1 п.5)', () => {
+    const requirement = { nature: 'required' as const, citation: KHABAROVSK.quotas[1]!.citation };
+    expect(
+      quotaFinding(
+        { id: 'page-1', organizationId: 'org-1', network: 'ok' },
+        { status: 'short', required: 5, published: 4, shortBy: 1 },
+        requirement,
+        '2026-W24',
+      ),
+    ).toEqual({
+      key: 'quota_short:page-1:2026-W24',
+      kind: 'quota_short',
+      severity: 'violation',
+      organizationId: 'org-1',
+      pageId: 'page-1',
+      week: '2026-W24',
+      dueAt: null,
+      citation: requirement.citation,
+      details: { network: 'ok', published: 4, required: 5, shortBy: 1 },
+    });
+  });
+
+  it('keys organization findings by the organization, or by organization and network', () => {
+    const found = organizationFindings(
+      org({ responsibleRanks: ['specialist'], esiaAuthorized: false, livePages: {} }),
+      BLAGODARNY,
+    );
+    expect(found.map((f) => [f.key, f.severity, f.pageId, f.week, f.dueAt, f.organizationId])).toEqual([
+      ['responsible_rank_below_minimum:org-1', 'violation', null, null, null, 'org-1'],
+      ['no_esia_authorized:org-1', 'violation', null, null, null, 'org-1'],
+      ['no_page_in_required_network:org-1:vk', 'violation', null, null, null, 'org-1'],
+      ['no_page_in_required_network:org-1:ok', 'violation', null, null, null, 'org-1'],
+    ]);
+    expect(found[0]!.details).toEqual({ rank: 'specialist', minimum: 'deputy_head' });
+    expect(found[1]!.citation).toEqual(BLAGODARNY.esiaAuthorizedRequired.citation);
+    expect(found[2]!.details).toEqual({ network: 'vk' });
+  });
+});
+
+describe('policy limits: rules apply only where the policy says so', () => {
+  it('asks no page requirements of a Telegram or MAX page where official networks are VK and OK (Blagodarny п.2.1; Order 2523-р)', () => {
+    const bare = { gosuslugiMark: false, feedbackWidget: false, commentsOpen: false, checklistMissing: ['geotag'] };
+    expect(pageFindings(page({ network: 'telegram', ...bare }), BLAGODARNY)).toEqual([]);
+    expect(pageFindings(page({ network: 'max', ...bare }), BLAGODARNY)).toEqual([]);
+    expect(pageFindings(page({ network: 'max', ...bare }), PLASTUNOVSKAYA)).toEqual([]);
+    expect(kinds(pageFindings(page({ network: 'telegram', ...bare }), PLASTUNOVSKAYA))).toEqual([
+      'comments_closed',
+      'no_feedback_widget',
+      'no_gosuslugi_mark',
+    ]);
+  });
+
+  it('asks nothing of a page of an exempt organization (Blagodarny Порядок п.4)', () => {
+    const bare = { gosuslugiMark: false, feedbackWidget: false, commentsOpen: false, checklistMissing: ['geotag'] };
+    expect(pageFindings(page({ organizationExempt: true, ...bare }), BLAGODARNY)).toEqual([]);
+  });
+
+  it('asks for no checklist where the policy has none (Khabarovsk)', () => {
+    expect(pageFindings(page({ checklistMissing: ['geotag'] }), KHABAROVSK)).toEqual([]);
+  });
+
+  it('asks for an ESIA-identified authorized person only where the policy requires one (Blagodarny 2.3; not Khabarovsk)', () => {
+    expect(organizationFindings(org({ esiaAuthorized: false, responsibleRanks: ['head'] }), KHABAROVSK)).toEqual([]);
+    const notCited = {
+      ...BLAGODARNY,
+      esiaAuthorizedRequired: { required: true, citation: undefined },
+    } as unknown as typeof BLAGODARNY;
+    expect(kinds(organizationFindings(org({ esiaAuthorized: false }), notCited))).toEqual([]);
+  });
+
+  it('counts no second page in a legacy network, nor where one page per network is not required (Khabarovsk Положение 1 п.3.1)', () => {
+    const pages = { vk: 1, ok: 1, facebook: 2, telegram: 1 };
+    expect(organizationFindings(org({ responsibleRanks: ['head'], livePages: pages }), KHABAROVSK)).toEqual([]);
+    const uncited = { ...KHABAROVSK, onePagePerNetwork: { required: true } } as typeof KHABAROVSK;
+    expect(organizationFindings(org({ responsibleRanks: ['head'], livePages: { vk: 2, ok: 1 } }), uncited)).toEqual([]);
+    expect(
+      organizationFindings(org({ responsibleRanks: ['head'], livePages: { vk: 2, ok: 3 } }), KHABAROVSK).map(
+        (f) => f.key,
+      ),
+    ).toEqual(['second_page_in_network:org-1:vk', 'second_page_in_network:org-1:ok']);
+  });
+
+  it('judges the rank by the highest responsible official, whatever the order (Blagodarny 3.3.1.2)', () => {
+    expect(organizationFindings(org({ responsibleRanks: ['head', 'specialist'] }), BLAGODARNY)).toEqual([]);
+    expect(organizationFindings(org({ responsibleRanks: ['deputy_head'] }), BLAGODARNY)).toEqual([]);
+    expect(
+      organizationFindings(org({ responsibleRanks: ['department_head', 'specialist'] }), BLAGODARNY)[0]!.details,
+    ).toEqual({ rank: 'department_head', minimum: 'deputy_head' });
+  });
+});
+
+describe('policies that leave a rule out', () => {
+  it('asks for no responsible official where the policy names no clause for one', () => {
+    const silent = { ...KHABAROVSK, responsibleMinRank: {}, reporting: [] } as unknown as typeof KHABAROVSK;
+    expect(organizationFindings(org({ responsibleRanks: [], livePages: { vk: 1, ok: 1 } }), silent)).toEqual([]);
+  });
+
+  it('asks for no network where the policy has no page requirements', () => {
+    const none = { ...BLAGODARNY, pageRequirements: undefined } as typeof BLAGODARNY;
+    expect(organizationFindings(org({ livePages: {} }), none)).toEqual([]);
+    expect(pageFindings(page({ gosuslugiMark: false, feedbackWidget: false, commentsOpen: false }), none)).toEqual([]);
+  });
+
+  it('asks for no checklist with a clause but no items, nor with items but no clause', () => {
+    const noItems = { ...BLAGODARNY, contentChecklist: { ...BLAGODARNY.contentChecklist, items: [] } };
+    const noClause = { ...BLAGODARNY, contentChecklist: { items: BLAGODARNY.contentChecklist.items } };
+    expect(pageFindings(page({ checklistMissing: ['geotag'] }), noItems)).toEqual([]);
+    expect(pageFindings(page({ checklistMissing: ['geotag'] }), noClause)).toEqual([]);
+  });
+
+  it('reports a second page in a network as a violation (Khabarovsk Положение 1 п.3.1)', () => {
+    const [finding] = organizationFindings(
+      org({ responsibleRanks: ['head'], livePages: { vk: 2, ok: 1 } }),
+      KHABAROVSK,
+    );
+    expect(finding).toMatchObject({
+      key: 'second_page_in_network:org-1:vk',
+      severity: 'violation',
+      citation: KHABAROVSK.onePagePerNetwork.citation,
+    });
+  });
+});
+
+describe('kinds about one week (recomputing a week touches only these)', () => {
+  it('counts the quota and style findings as the publications of a week, the four plan findings as its plan', () => {
+    expect(QUOTA_WEEK_KINDS).toEqual(['quota_short', 'style']);
+    expect(PLAN_WEEK_KINDS).toEqual([
+      'content_plan_not_submitted',
+      'content_plan_late',
+      'content_plan_review_overdue',
+      'content_plan_resubmission_overdue',
+    ]);
+    expect([...QUOTA_WEEK_KINDS, ...PLAN_WEEK_KINDS].every((kind) => FINDING_KINDS.includes(kind))).toBe(true);
   });
 });

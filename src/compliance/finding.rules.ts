@@ -103,6 +103,7 @@ export function organizationFindings(org: OrganizationFacts, policy: Jurisdictio
     if (!org.responsibleRanks.length) found.push(draft('no_responsible', org.id, org.id, rule));
     const floor = policy.responsibleMinRank.rank;
     if (floor && org.responsibleRanks.length) {
+      // Stryker disable next-line EqualityOperator: equivalent, of two equal ranks either is the best
       const best = org.responsibleRanks.reduce((a, b) => (RANK_ORDER.indexOf(a) <= RANK_ORDER.indexOf(b) ? a : b));
       if (RANK_ORDER.indexOf(best) > RANK_ORDER.indexOf(floor)) {
         found.push(
@@ -168,6 +169,7 @@ export function pageFindings(page: PageFacts, policy: JurisdictionPolicy): Findi
   if (isLegacyNetwork(page.network)) {
     // Recorded for history, but a live entry looks like an official page: mark it deleted.
     return [
+      // Stryker disable next-line StringLiteral: equivalent, every nature but 'required' is a recommendation
       draft('legacy_network_page', id, org, { nature: 'recommended', citation: ORDER_2523 }, { pageId: id, details }),
     ];
   }

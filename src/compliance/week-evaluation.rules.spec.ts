@@ -105,4 +105,30 @@ describe('one week of a jurisdiction, page by page (DOMAIN.md §3)', () => {
     );
     expect(quotas[0]).toMatchObject({ status: 'excused', reason: 'insufficient_events', shortBy: 2 });
   });
+
+  it('does not count a Telegram or MAX page where the official networks are VK and OK (Blagodarny п.2.1; Order 2523-р)', () => {
+    const { evaluation, quotas } = evaluate(
+      [page('school', { network: 'telegram', published: 5 }), page('school', { network: 'max', published: 5 })],
+      true,
+    );
+    expect(quotas.map((q) => q.status)).toEqual(['not_applicable', 'not_applicable']);
+    expect(evaluation.organization('school')?.status).toBe('not_applicable');
+  });
+
+  it('lists every organization fed, in order, with no required figure where the policy sets none', () => {
+    const { evaluation } = evaluate([page('school', { published: 4 }), page('library', { published: 1 })], false);
+    expect(evaluation.has('school')).toBe(true);
+    expect(evaluation.has('nobody')).toBe(false);
+    expect(evaluation.results().map((o) => [o.organizationId, o.status, o.required, o.published])).toEqual([
+      ['school', 'met', 3, 4],
+      ['library', 'short', 3, 1],
+    ]);
+    const noQuota = new WeekEvaluation({ ...BLAGODARNY, quotas: [] }, new Map(), WEEK, false);
+    noQuota.add(page('school'));
+    expect(noQuota.organization('school')).toMatchObject({
+      status: 'not_applicable',
+      required: null,
+      requirement: null,
+    });
+  });
 });

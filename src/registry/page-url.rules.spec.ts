@@ -141,6 +141,17 @@ describe('normalizePageUrl refusals', () => {
     },
   );
 
+  it('refuses what is not text as malformed, and finds no network in it', () => {
+    expect(normalizePageUrl('vk', null as unknown as string)).toEqual(refused('malformed'));
+    expect(normalizePageUrl('vk', 42 as unknown as string)).toEqual(refused('malformed'));
+    expect(detectNetwork(undefined as unknown as string)).toBeUndefined();
+  });
+
+  it('takes a dotted word before a colon as a host only when a port number follows, and an @ only before the path', () => {
+    expect(normalizePageUrl('vk', 'vk.com:x1/abgosk')).toEqual(refused('unsupported_scheme'));
+    expect(normalizePageUrl('vk', 'tg:resolve?domain=abgosk@vk.com')).toEqual(refused('unsupported_scheme'));
+  });
+
   it('accepts 2048 characters and refuses 2049', () => {
     const base = 'https://vk.com/abgosk?q=';
     expect(normalizePageUrl('vk', base + 'x'.repeat(2048 - base.length))).toMatchObject({ ok: true });
@@ -214,13 +225,209 @@ describe('normalizePageUrl refusals', () => {
   });
 });
 
+describe('reserved sections and bare hosts (DOMAIN.md §1: an official page is a page, not a section of the network)', () => {
+  const reserved: Record<Network, [string, string[]]> = {
+    vk: [
+      'https://vk.com',
+      [
+        'feed',
+        'im',
+        'search',
+        'friends',
+        'groups',
+        'settings',
+        'login',
+        'away.php',
+        'share.php',
+        'video',
+        'audio',
+        'music',
+        'apps',
+        'docs',
+        'bookmarks',
+        'photos',
+        'albums',
+        'clips',
+        'market',
+        'wall',
+        'support',
+        'messenger',
+      ],
+    ],
+    ok: [
+      'https://ok.ru',
+      ['dk', 'feed', 'groups', 'friends', 'messages', 'music', 'video', 'live', 'games', 'search', 'settings'],
+    ],
+    telegram: [
+      'https://t.me',
+      [
+        'joinchat',
+        'addstickers',
+        'addemoji',
+        'addtheme',
+        'addlist',
+        'share',
+        'proxy',
+        'socks',
+        'setlanguage',
+        'confirmphone',
+        'login',
+        'invoice',
+        'boost',
+        'contact',
+        'giftcode',
+      ],
+    ],
+    max: ['https://max.ru', ['join']],
+    facebook: [
+      'https://facebook.com',
+      [
+        'groups',
+        'pages',
+        'events',
+        'watch',
+        'photo.php',
+        'photo',
+        'story.php',
+        'permalink.php',
+        'sharer.php',
+        'sharer',
+        'share',
+        'home.php',
+        'login',
+        'login.php',
+        'search',
+        'marketplace',
+      ],
+    ],
+    instagram: ['https://instagram.com', ['p', 'reel', 'reels', 'tv', 'stories', 'explore', 'accounts', 'direct']],
+    twitter: [
+      'https://twitter.com',
+      [
+        'home',
+        'i',
+        'intent',
+        'share',
+        'search',
+        'explore',
+        'hashtag',
+        'login',
+        'settings',
+        'messages',
+        'notifications',
+      ],
+    ],
+  };
+
+  it.each(NETWORKS.map((network) => [network]))(
+    'refuses every section of %s as not a page, and accepts a page whose name only starts like one',
+    (network) => {
+      const [host, sections] = reserved[network];
+      for (const section of sections) {
+        expect([section, normalizePageUrl(network, `${host}/${section}`)]).toEqual([section, refused('not_a_page')]);
+        expect([section, normalizePageUrl(network, `${host}/${section.toUpperCase()}`)]).toEqual([
+          section,
+          refused('not_a_page'),
+        ]);
+      }
+      const lookalike = `${sections[0].replace('.', '')}zone`;
+      expect(normalizePageUrl(network, `${host}/${lookalike}`)).toMatchObject({ ok: true, handle: lookalike });
+    },
+  );
+
+  it.each(NETWORKS.map((network) => [network]))(
+    'answers that the page name is missing for the bare host of %s, with or without a slash',
+    (network) => {
+      const [host] = reserved[network];
+      expect(normalizePageUrl(network, host)).toEqual(refused('no_page_name'));
+      expect(normalizePageUrl(network, `${host}/`)).toEqual(refused('no_page_name'));
+      expect(normalizePageUrl(network, `${host}/?utm_source=x`)).toEqual(refused('no_page_name'));
+    },
+  );
+
+  it.each<[string, PageUrlProblem]>([
+    ['https://ok.ru/group', 'no_page_name'],
+    ['https://ok.ru/profile/', 'no_page_name'],
+    ['https://ok.ru/group/12a', 'not_a_page'],
+    ['https://ok.ru/group/a12', 'not_a_page'],
+    ['https://ok.ru/group/-12', 'not_a_page'],
+    [`https://ok.ru/group/${'1'.repeat(21)}`, 'not_a_page'],
+    ['https://ok.ru/group/123/456', 'not_a_page'],
+    ['https://ok.ru/profile/12.5', 'not_a_page'],
+  ])('refuses a malformed numbered OK path %s (%s)', (input, problem) => {
+    expect(normalizePageUrl('ok', input)).toEqual(refused(problem));
+  });
+
+  it('accepts the longest numbered OK path, 20 digits', () => {
+    const id = '9'.repeat(20);
+    expect(normalizePageUrl('ok', `https://ok.ru/GROUP/${id}`)).toEqual(
+      accepted(`https://ok.ru/group/${id}`, `group/${id}`),
+    );
+  });
+
+  it.each<[string, PageUrlProblem | string]>([
+    ['https://facebook.com/profile.php?id=12a', 'not_a_page'],
+    ['https://facebook.com/profile.php?id=a12', 'not_a_page'],
+    [`https://facebook.com/profile.php?id=${'1'.repeat(21)}`, 'not_a_page'],
+    ['https://facebook.com/Profile.php?id=42', '42'],
+    ['https://facebook.com/profile.php/x?id=42', 'not_a_page'],
+  ])('reads the Facebook profile number only from profile.php?id=<1–20 digits>: %s', (input, expected) => {
+    const result = normalizePageUrl('facebook', input);
+    if (expected === 'not_a_page') expect(result).toEqual(refused('not_a_page'));
+    else expect(result).toEqual(accepted(`https://facebook.com/${expected}`, expected));
+  });
+
+  it.each<[string]>([
+    ['https://vk.com/Wall-123_45'],
+    ['https://vk.com/clip-1_2'],
+    ['https://vk.com/album-1_2'],
+    ['https://vk.com/topic-1_2'],
+    ['https://vk.com/board1_2'],
+    ['https://vk.com/market-1_2'],
+    ['https://vk.com/product-1_2'],
+    ['https://vk.com/page-1_2'],
+    ['https://vk.com/note1_2'],
+    ['https://vk.com/poll-1_2'],
+    ['https://vk.com/doc1_2'],
+    ['https://vk.com/audio-1_2'],
+    ['https://vk.com/story-1_2'],
+    ['https://vk.com/photo1_2abc'],
+  ])('refuses a VK object (post, clip, album…) as not a page: %s', (input) => {
+    expect(normalizePageUrl('vk', input)).toEqual(refused('not_a_page'));
+  });
+
+  it('accepts VK names that merely contain an object word or digits with an underscore', () => {
+    expect(normalizePageUrl('vk', 'https://vk.com/photo1_')).toEqual(accepted('https://vk.com/photo1_', 'photo1_'));
+    expect(normalizePageUrl('vk', 'https://vk.com/my_wall1_2')).toEqual(
+      accepted('https://vk.com/my_wall1_2', 'my_wall1_2'),
+    );
+    expect(normalizePageUrl('vk', `https://vk.com/club${'1'.repeat(20)}`)).toMatchObject({ ok: true });
+  });
+
+  it('takes the Telegram web preview prefix in any case and refuses an invitation behind it', () => {
+    expect(normalizePageUrl('telegram', 'https://t.me/S/name_channel')).toEqual(
+      accepted('https://t.me/name_channel', 'name_channel'),
+    );
+    expect(normalizePageUrl('telegram', 'https://t.me/s/+AbCdEf')).toEqual(refused('not_a_page'));
+    expect(normalizePageUrl('telegram', 'https://t.me/s')).toEqual(refused('no_page_name'));
+  });
+});
+
 describe('messages', () => {
   it('has a Russian message for every refusal', () => {
     for (const message of Object.values(PAGE_URL_PROBLEM_MESSAGES)) expect(message).toMatch(/[а-яё]/i);
   });
 
   it('names the canonical form of every network', () => {
-    expect(describeExpected('vk')).toBe('https://vk.com/<имя страницы>');
+    expect(NETWORKS.map(describeExpected)).toEqual([
+      'https://vk.com/<имя страницы>',
+      'https://ok.ru/<имя страницы> или https://ok.ru/group/<номер группы>',
+      'https://t.me/<имя канала>',
+      'https://max.ru/<имя канала>',
+      'https://facebook.com/<имя страницы>',
+      'https://instagram.com/<имя профиля>',
+      'https://twitter.com/<имя профиля>',
+    ]);
     for (const network of NETWORKS) expect(describeExpected(network)).toMatch(/^https:\/\/[a-z.]+\/</);
   });
 

@@ -157,7 +157,8 @@ export function findActCitations(text: string, normalized: string): ActCitation[
       let more = MORE_OF_THE_SAME_KIND.exec(normalized);
       while (more) {
         const id = numberKey(more[2], kind);
-        const start = cursor + (more[0].length - more[0].trimStart().length);
+        // The fragment starts at «от», after the comma or «и» that joins it to the list.
+        const start = cursor + more[0].indexOf('от');
         cursor += more[0].length;
         add(start, cursor, id.key, id.label);
         MORE_OF_THE_SAME_KIND.lastIndex = cursor;
