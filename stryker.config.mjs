@@ -14,6 +14,7 @@ export default {
     'src/registry/page-url.rules.ts',
     'src/content-plan/plan-workflow.rules.ts',
     'src/compliance/style/act-citations.rules.ts',
+    'src/calendar/coverage.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

@@ -31,4 +31,5 @@ run src/calendar/working-calendar.ts '**/src/calendar/working-calendar*.spec.ts'
 # Module-level constants of working-time.ts (limits, the default schedule, patterns) are left out:
 # each would re-run the property tests, about half an hour more.
 run src/calendar/working-time.ts '' --ignoreStatic "$@"
+run src/calendar/coverage.rules.ts '**/src/calendar/coverage.rules.spec.ts' "$@"
 exit $status
