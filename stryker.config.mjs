@@ -15,6 +15,7 @@ export default {
     'src/content-plan/plan-workflow.rules.ts',
     'src/compliance/style/act-citations.rules.ts',
     'src/calendar/coverage.rules.ts',
+    'src/auth/login-throttle.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

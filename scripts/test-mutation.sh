@@ -32,4 +32,5 @@ run src/calendar/working-calendar.ts '**/src/calendar/working-calendar*.spec.ts'
 # each would re-run the property tests, about half an hour more.
 run src/calendar/working-time.ts '' --ignoreStatic "$@"
 run src/calendar/coverage.rules.ts '**/src/calendar/coverage.rules.spec.ts' "$@"
+run src/auth/login-throttle.rules.ts '**/src/auth/login-throttle.rules.spec.ts' "$@"
 exit $status

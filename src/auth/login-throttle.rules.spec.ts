@@ -48,6 +48,12 @@ describe('failed logins per account (issue 17: login limit beyond one address)',
     });
   });
 
+  it('starts counting anew after 15 quiet minutes without a pause', () => {
+    const state = attempts(LOGIN_THROTTLE.freeAttempts - 1);
+    expect(afterAttempt(state, at(15, 7)).attempts).toBe(10);
+    expect(afterAttempt(state, at(15, 8))).toEqual({ attempts: 1, lastAttemptAt: at(15, 8), blockedUntil: null });
+  });
+
   it('keeps counting attempts spread over the window', () => {
     const state = attempts(LOGIN_THROTTLE.freeAttempts, NO_ATTEMPTS, (i) => at(i));
     expect(state.attempts).toBe(10);
