@@ -16,6 +16,7 @@ export default {
     'src/compliance/style/act-citations.rules.ts',
     'src/calendar/coverage.rules.ts',
     'src/auth/login-throttle.rules.ts',
+    'src/compliance/demo-publications.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,
