@@ -17,6 +17,7 @@ export default {
     'src/calendar/coverage.rules.ts',
     'src/auth/login-throttle.rules.ts',
     'src/compliance/demo-publications.rules.ts',
+    'src/registry/official.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

@@ -82,6 +82,12 @@ describe('officialEventTypes', () => {
     expect(officialEventTypes(authorized, { ...authorized, workPhone: '+7 000' })).toEqual(['official_changed']);
   });
 
+  it('keeps a responsible official with the same contacts as plain history (Khabarovsk постановление p.4–5)', () => {
+    const before = official();
+    expect(officialEventTypes(before, { ...before, esiaConfirmedOn: '2026-02-02' })).toEqual(['official_changed']);
+    expect(officialEventTypes(before, { ...before, rank: 'head' })).toEqual(['official_changed']);
+  });
+
   it('reports the executor role given or taken away, and an executor leaving', () => {
     const before = official({ roles: ['authorized'] });
     expect(officialEventTypes(before, { ...before, roles: ['authorized', 'executor'] })).toEqual(['executor_changed']);
