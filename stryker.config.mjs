@@ -18,6 +18,7 @@ export default {
     'src/auth/login-throttle.rules.ts',
     'src/compliance/demo-publications.rules.ts',
     'src/registry/official.rules.ts',
+    'src/public-registry/public-registry.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

@@ -35,4 +35,5 @@ run src/calendar/coverage.rules.ts '**/src/calendar/coverage.rules.spec.ts' "$@"
 run src/auth/login-throttle.rules.ts '**/src/auth/login-throttle.rules.spec.ts' "$@"
 run src/compliance/demo-publications.rules.ts '**/src/compliance/demo-publications.rules.spec.ts' "$@"
 run src/registry/official.rules.ts '**/src/registry/official.rules.spec.ts' "$@"
+run src/public-registry/public-registry.rules.ts '**/src/public-registry/public-registry.rules.spec.ts' "$@"
 exit $status
