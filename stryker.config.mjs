@@ -19,6 +19,7 @@ export default {
     'src/compliance/demo-publications.rules.ts',
     'src/registry/official.rules.ts',
     'src/public-registry/public-registry.rules.ts',
+    'src/compliance/publication.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

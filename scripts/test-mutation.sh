@@ -36,4 +36,5 @@ run src/auth/login-throttle.rules.ts '**/src/auth/login-throttle.rules.spec.ts' 
 run src/compliance/demo-publications.rules.ts '**/src/compliance/demo-publications.rules.spec.ts' "$@"
 run src/registry/official.rules.ts '**/src/registry/official.rules.spec.ts' "$@"
 run src/public-registry/public-registry.rules.ts '**/src/public-registry/public-registry.rules.spec.ts' "$@"
+run src/compliance/publication.rules.ts '**/src/compliance/publication.rules.spec.ts' "$@"
 exit $status
