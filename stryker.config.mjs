@@ -20,6 +20,7 @@ export default {
     'src/registry/official.rules.ts',
     'src/public-registry/public-registry.rules.ts',
     'src/compliance/publication.rules.ts',
+    'src/registry/policy.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

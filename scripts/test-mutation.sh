@@ -37,4 +37,5 @@ run src/compliance/demo-publications.rules.ts '**/src/compliance/demo-publicatio
 run src/registry/official.rules.ts '**/src/registry/official.rules.spec.ts' "$@"
 run src/public-registry/public-registry.rules.ts '**/src/public-registry/public-registry.rules.spec.ts' "$@"
 run src/compliance/publication.rules.ts '**/src/compliance/publication.rules.spec.ts' "$@"
+run src/registry/policy.rules.ts '**/src/registry/policy.rules.spec.ts' "$@"
 exit $status
