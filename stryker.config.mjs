@@ -21,6 +21,7 @@ export default {
     'src/public-registry/public-registry.rules.ts',
     'src/compliance/publication.rules.ts',
     'src/registry/policy.rules.ts',
+    'src/registry/page.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

@@ -38,4 +38,5 @@ run src/registry/official.rules.ts '**/src/registry/official.rules.spec.ts' "$@"
 run src/public-registry/public-registry.rules.ts '**/src/public-registry/public-registry.rules.spec.ts' "$@"
 run src/compliance/publication.rules.ts '**/src/compliance/publication.rules.spec.ts' "$@"
 run src/registry/policy.rules.ts '**/src/registry/policy.rules.spec.ts' "$@"
+run src/registry/page.rules.ts '**/src/registry/page.rules.spec.ts' "$@"
 exit $status

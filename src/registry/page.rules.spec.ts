@@ -178,3 +178,118 @@ describe('list cursor', () => {
     expect(decodeCursor(encodeCursor({ sort: 'createdOn', value: 'x', id }), 'createdOn')).toBeUndefined();
   });
 });
+
+describe('page rules at their edges', () => {
+  const nestedIn = (levels: number, wrap: (inner: unknown) => unknown) => {
+    let body: unknown = { pwd: 'x' };
+    for (let i = 0; i < levels; i++) body = wrap(body);
+    return body;
+  };
+
+  it('looks for credentials eight levels deep, in objects and in arrays alike, and no deeper', () => {
+    expect(credentialPaths(nestedIn(8, (inner) => ({ a: inner })))).toEqual([`${'a.'.repeat(8)}pwd`]);
+    expect(credentialPaths(nestedIn(9, (inner) => ({ a: inner })))).toEqual([]);
+    expect(credentialPaths(nestedIn(8, (inner) => [inner]))).toEqual([`${'[0]'.repeat(8)}.pwd`]);
+    expect(credentialPaths(nestedIn(9, (inner) => [inner]))).toEqual([]);
+  });
+
+  it('reads a field name without case, spaces, dots, dashes or underscores', () => {
+    expect(credentialPaths({ api_key: 'x', 'Pass Word': 'y', 'pass.phrase': 'z', 'Pass-Wd': 'w' })).toEqual([
+      'api_key',
+      'Pass Word',
+      'pass.phrase',
+      'Pass-Wd',
+    ]);
+  });
+
+  it('finds «Пароль:» in any form in text, but not a word that only begins like a login', () => {
+    expect(credentialPaths({ accessHandedTo: 'Пароль: 12345' })).toEqual(['accessHandedTo']);
+    expect(credentialPaths({ accessHandedTo: 'пароля = 12345' })).toEqual(['accessHandedTo']);
+    expect(credentialPaths({ accessHandedTo: 'см. https://id.example.ru/?login_hint=ivanova' })).toEqual([]);
+  });
+
+  it('accepts dates on the day itself: created today, marked on the day of creation, measured on deletion', () => {
+    expect(
+      pageDateProblems(
+        { createdOn: '2026-06-10', gosuslugiMarkOn: '2026-06-10', deletedOn: '2026-06-10', measuredOn: '2026-06-10' },
+        '2026-06-10',
+      ),
+    ).toEqual([]);
+    expect(
+      pageDateProblems({ createdOn: '2026-06-01', measuredOn: '2026-06-03', deletedOn: '2026-06-05' }, '2026-06-10'),
+    ).toEqual([]);
+    expect(
+      pageDateProblems({ createdOn: '2026-06-01', measuredOn: '2026-06-03', deletedOn: null }, '2026-06-10'),
+    ).toEqual([]);
+    expect(pageDateProblems({ createdOn: '2026-06-01', deletedOn: '' }, '2026-06-10')).toEqual([]);
+  });
+
+  it('says in Russian what is wrong with each date', () => {
+    expect(
+      pageDateProblems(
+        { createdOn: '2026-06-11', deletedOn: '2026-06-01', gosuslugiMarkOn: '2026-06-20' },
+        '2026-06-10',
+      ),
+    ).toEqual([
+      { field: 'createdOn', message: 'дата создания не может быть в будущем' },
+      { field: 'deletedOn', message: 'дата раньше даты создания страницы (2026-06-11)' },
+      { field: 'gosuslugiMarkOn', message: 'дата не может быть в будущем' },
+    ]);
+  });
+
+  it('treats a mark re-dated as an ordinary update, not a mark obtained (Khabarovsk Положение 1 p.3.2)', () => {
+    const before = facts({ gosuslugiMarkOn: '2026-06-01' });
+    expect(pageChangeEvents(before, { gosuslugiMarkOn: '2026-06-02' }, '2026-06-05')).toEqual([
+      {
+        type: 'page_updated',
+        occurredOn: '2026-06-05',
+        fields: ['gosuslugiMarkOn'],
+        before: { gosuslugiMarkOn: '2026-06-01' },
+        after: { gosuslugiMarkOn: '2026-06-02' },
+      },
+    ]);
+  });
+
+  it('records a new service phone and every change of the checklist, item by item', () => {
+    const fieldsOf = (before: PageFacts, patch: Partial<PageFacts>) =>
+      pageChangeEvents(before, patch, '2026-06-05').flatMap((e) => e.fields);
+    expect(fieldsOf(facts(), { servicePhone: '+7 865 492-00-00' })).toEqual(['servicePhone']);
+    expect(fieldsOf(facts(), { checklist: { geotag: true } })).toEqual(['checklist']);
+    expect(fieldsOf(facts({ checklist: { geotag: true } }), { checklist: null })).toEqual(['checklist']);
+    const both = facts({ checklist: { geotag: true, unifiedStyle: true } });
+    expect(fieldsOf(both, { checklist: { geotag: true, unifiedStyle: false } })).toEqual(['checklist']);
+    expect(fieldsOf(both, { checklist: { geotag: true } })).toEqual(['checklist']);
+    expect(fieldsOf(both, { checklist: { unifiedStyle: true, geotag: true } })).toEqual([]);
+  });
+});
+
+describe('list cursor, damaged or foreign', () => {
+  const id = '0a6c1f5e-3d2b-4f8a-9c7e-1b2d3e4f5a6b';
+  const raw = (doc: unknown) => Buffer.from(JSON.stringify(doc)).toString('base64url');
+
+  it('round-trips a URL sort with a URL as its value', () => {
+    const cursor = encodeCursor({ sort: 'url', value: 'https://vk.com/a', id });
+    expect(decodeCursor(cursor, 'url')).toEqual({ sort: 'url', value: 'https://vk.com/a', id });
+  });
+
+  it('refuses characters outside base64url around a good cursor, and cursors over 4096 characters', () => {
+    const good = encodeCursor({ sort: 'createdOn', value: '2026-06-01', id });
+    expect(decodeCursor(`!${good}`, 'createdOn')).toBeUndefined();
+    expect(decodeCursor(`${good}!`, 'createdOn')).toBeUndefined();
+    expect(decodeCursor(raw({ s: 'url', v: 'https://vk.com/' + 'a'.repeat(3000), i: id }), 'url')).toBeUndefined();
+  });
+
+  it('refuses a cursor of the reverse sort, and members of the wrong type', () => {
+    expect(decodeCursor(encodeCursor({ sort: 'createdOn', value: '2026-06-01', id }), '-createdOn')).toBeUndefined();
+    for (const doc of [null, 5, 'url', { s: 'url', v: 5, i: id }, { s: 'url', v: 'https://vk.com/a', i: [id] }]) {
+      expect(decodeCursor(raw(doc), 'url')).toBeUndefined();
+    }
+  });
+
+  it('refuses an id that is not exactly a UUID and a date value that is not exactly a date', () => {
+    for (const i of [`x${id}`, `${id}x`]) expect(decodeCursor(raw({ s: 'url', v: 'a', i }), 'url')).toBeUndefined();
+    for (const v of ['x2026-06-01', '2026-06-01x']) {
+      expect(decodeCursor(raw({ s: 'createdOn', v, i: id }), 'createdOn')).toBeUndefined();
+    }
+  });
+});
