@@ -22,6 +22,7 @@ export default {
     'src/compliance/publication.rules.ts',
     'src/registry/policy.rules.ts',
     'src/registry/page.rules.ts',
+    'src/registry/organization-decision.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

@@ -39,4 +39,5 @@ run src/public-registry/public-registry.rules.ts '**/src/public-registry/public-
 run src/compliance/publication.rules.ts '**/src/compliance/publication.rules.spec.ts' "$@"
 run src/registry/policy.rules.ts '**/src/registry/policy.rules.spec.ts' "$@"
 run src/registry/page.rules.ts '**/src/registry/page.rules.spec.ts' "$@"
+run src/registry/organization-decision.rules.ts '**/src/registry/organization-decision.rules.spec.ts' "$@"
 exit $status

@@ -76,3 +76,23 @@ describe('periodInvalid', () => {
     expect(periodInvalid('2026-02-10', null)).toBe(false);
   });
 });
+
+describe('effectiveWeeklyMinimum at the edges of a week (Blagodarny Порядок p.4)', () => {
+  it('counts a decision ending on the Monday or starting on the Sunday of the week', () => {
+    const endsMonday = decision({ validFrom: '2026-01-12', validTo: '2026-02-02' });
+    expect(effectiveWeeklyMinimum([endsMonday], blagodarnyQuota, '2026-02-02', '2026-02-08')?.source).toBe('decision');
+    const startsSunday = decision({ validFrom: '2026-02-08' });
+    expect(effectiveWeeklyMinimum([startsSunday], blagodarnyQuota, '2026-02-02', '2026-02-08')?.source).toBe(
+      'decision',
+    );
+  });
+
+  it('of two decisions of the same date, prefers the one that starts later', () => {
+    const earlier = decision({ decisionNumber: '1', validFrom: '2026-01-12', minimumPerWeek: 1 });
+    const later = decision({ decisionNumber: '2', validFrom: '2026-02-02', minimumPerWeek: 2 });
+    expect(effectiveWeeklyMinimum([earlier, later], blagodarnyQuota, '2026-02-02', '2026-02-08')).toMatchObject({
+      minimumPerWeek: 2,
+      decision: { decisionNumber: '2' },
+    });
+  });
+});
