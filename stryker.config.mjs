@@ -23,6 +23,7 @@ export default {
     'src/registry/policy.rules.ts',
     'src/registry/page.rules.ts',
     'src/registry/organization-decision.rules.ts',
+    'src/registry/organization.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

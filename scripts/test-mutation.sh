@@ -40,4 +40,5 @@ run src/compliance/publication.rules.ts '**/src/compliance/publication.rules.spe
 run src/registry/policy.rules.ts '**/src/registry/policy.rules.spec.ts' "$@"
 run src/registry/page.rules.ts '**/src/registry/page.rules.spec.ts' "$@"
 run src/registry/organization-decision.rules.ts '**/src/registry/organization-decision.rules.spec.ts' "$@"
+run src/registry/organization.rules.ts '**/src/registry/organization.rules.spec.ts' "$@"
 exit $status
