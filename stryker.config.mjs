@@ -24,6 +24,7 @@ export default {
     'src/registry/page.rules.ts',
     'src/registry/organization-decision.rules.ts',
     'src/registry/organization.rules.ts',
+    'src/registry/registry-import.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

@@ -41,4 +41,5 @@ run src/registry/policy.rules.ts '**/src/registry/policy.rules.spec.ts' "$@"
 run src/registry/page.rules.ts '**/src/registry/page.rules.spec.ts' "$@"
 run src/registry/organization-decision.rules.ts '**/src/registry/organization-decision.rules.spec.ts' "$@"
 run src/registry/organization.rules.ts '**/src/registry/organization.rules.spec.ts' "$@"
+run src/registry/registry-import.rules.ts '**/src/registry/registry-import.rules.spec.ts' "$@"
 exit $status
