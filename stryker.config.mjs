@@ -25,6 +25,7 @@ export default {
     'src/registry/organization-decision.rules.ts',
     'src/registry/organization.rules.ts',
     'src/registry/registry-import.rules.ts',
+    'src/content-plan/plan-items.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

@@ -42,4 +42,5 @@ run src/registry/page.rules.ts '**/src/registry/page.rules.spec.ts' "$@"
 run src/registry/organization-decision.rules.ts '**/src/registry/organization-decision.rules.spec.ts' "$@"
 run src/registry/organization.rules.ts '**/src/registry/organization.rules.spec.ts' "$@"
 run src/registry/registry-import.rules.ts '**/src/registry/registry-import.rules.spec.ts' "$@"
+run src/content-plan/plan-items.rules.ts '**/src/content-plan/plan-items.rules.spec.ts' "$@"
 exit $status
