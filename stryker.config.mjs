@@ -26,6 +26,7 @@ export default {
     'src/registry/organization.rules.ts',
     'src/registry/registry-import.rules.ts',
     'src/content-plan/plan-items.rules.ts',
+    'src/notifications/notifications.rules.ts',
   ],
   // Two cores shared with other test runs.
   concurrency: 2,

@@ -43,4 +43,5 @@ run src/registry/organization-decision.rules.ts '**/src/registry/organization-de
 run src/registry/organization.rules.ts '**/src/registry/organization.rules.spec.ts' "$@"
 run src/registry/registry-import.rules.ts '**/src/registry/registry-import.rules.spec.ts' "$@"
 run src/content-plan/plan-items.rules.ts '**/src/content-plan/plan-items.rules.spec.ts' "$@"
+run src/notifications/notifications.rules.ts '**/src/notifications/notifications.rules.spec.ts' "$@"
 exit $status

@@ -1,3 +1,4 @@
+import { createHmac } from 'crypto';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import type { JurisdictionTime } from '../calendar/working-time';
 import { shippedYears } from '../calendar/year-definition';
@@ -6,6 +7,7 @@ import {
   changedPreferences,
   digestContent,
   DigestFacts,
+  keys,
   dueSlots,
   MAX_ATTEMPTS,
   messageIdFor,
@@ -311,5 +313,114 @@ describe('unsubscribe token', () => {
     const forged = signUnsubscribe({ email: 'b@x.ru', topic: 'coordinatorDigest' }, 'secret-1');
     expect(verifyUnsubscribe(`${forged.split('.')[0]}.${token.split('.')[1]}`, 'secret-1')).toBeUndefined();
     expect(verifyUnsubscribe('garbage', 'secret-1')).toBeUndefined();
+  });
+});
+
+describe('notification rules at their edges', () => {
+  const kinds = [
+    ['coordinator_digest', 'coordinatorDigest'],
+    ['organization_digest', 'organizationDigest'],
+    ['plan_due_reminder', 'planReminders'],
+    ['obligation_due_reminder', 'obligationReminders'],
+    ['quota_at_risk', 'quotaReminders'],
+    ['plan_submitted', 'workflowNotices'],
+    ['plan_changes_requested', 'workflowNotices'],
+    ['plan_approved', 'workflowNotices'],
+  ] as const;
+
+  it.each(kinds)('sends %s by default and obeys its own switch, %s, alone', (kind, topic) => {
+    expect(wants(undefined, kind)).toBe(true);
+    const allOff = { ...DEFAULT_PREFERENCES, [topic]: false };
+    expect(wants(allOff, kind)).toBe(false);
+    const onlyThis = Object.fromEntries(
+      Object.keys(DEFAULT_PREFERENCES).map((k) => [k, k === topic || k === 'emailEnabled']),
+    );
+    expect(wants(onlyThis as typeof DEFAULT_PREFERENCES, kind)).toBe(true);
+  });
+
+  it('gives up on SMTP codes 500 to 599 only', () => {
+    const now = new Date('2026-06-15T09:00:00Z');
+    expect([499, 500, 599, 600, undefined].map((code) => afterFailure(1, now, code).status)).toEqual([
+      'pending',
+      'failed',
+      'failed',
+      'pending',
+      'pending',
+    ]);
+  });
+
+  it('sends only to a whole e-mail address, not to one inside other text', () => {
+    const odd = [
+      user({ id: 'e1', email: 'Иван <ivan@x.ru>', organizations: ['org-a'] }),
+      user({ id: 'e2', email: 'petr@x.ru, копия', organizations: ['org-a'] }),
+      user({ id: 'e3', email: ' Anna@X.ru ', organizations: ['org-a'] }),
+    ];
+    expect(recipientsOf({ kind: 'editors', organizationId: 'org-a' }, odd).map((p) => p.email)).toEqual(['anna@x.ru']);
+  });
+
+  it('counts a responsible official in office from the first day to the last', () => {
+    const official = (activeFrom: string, activeTo: string | null, workEmail: string) => ({
+      organizationId: 'org-a',
+      fullName: 'Ответственный',
+      workEmail,
+      roles: ['responsible'],
+      activeFrom,
+      activeTo,
+    });
+    const people = recipientsOf(
+      { kind: 'organization', organizationId: 'org-a', today: '2026-06-15' },
+      [],
+      [
+        official('2026-06-15', null, 'first@a.ru'),
+        official('2026-01-01', '2026-06-15', 'last@a.ru'),
+        official('2026-06-16', null, 'tomorrow@a.ru'),
+        official('2026-01-01', '2026-06-14', 'yesterday@a.ru'),
+      ],
+    );
+    expect(people.map((p) => p.email)).toEqual(['first@a.ru', 'last@a.ru']);
+  });
+
+  it('does not warn of a quota at risk for an exempt, not applicable or excused page', () => {
+    for (const status of ['exempt', 'not_applicable', 'excused']) {
+      expect(quotaAtRisk({ required: 3, published: 0, status })).toBe(false);
+    }
+    expect(quotaAtRisk({ required: 3, published: 1, status: 'short' })).toBe(true);
+  });
+
+  it('refuses an unsubscribe token with a third part, a short signature, or a claim it cannot read', () => {
+    const token = signUnsubscribe({ email: 'a@x.ru', topic: 'planReminders' }, 'secret-1');
+    const [payload, mac] = token.split('.');
+    expect(verifyUnsubscribe(`${token}.x`, 'secret-1')).toBeUndefined();
+    expect(verifyUnsubscribe(`${payload}.`, 'secret-1')).toBeUndefined();
+    expect(verifyUnsubscribe(`${payload}.${mac!.slice(0, 10)}`, 'secret-1')).toBeUndefined();
+    const signed = (claim: unknown) => {
+      const body = Buffer.from(typeof claim === 'string' ? claim : JSON.stringify(claim)).toString('base64url');
+      return `${body}.${createHmac('sha256', 'secret-1').update(body).digest('base64url')}`;
+    };
+    expect(verifyUnsubscribe(signed({ e: 'a@x.ru', t: 'planReminders' }), 'secret-1')).toEqual({
+      email: 'a@x.ru',
+      topic: 'planReminders',
+    });
+    for (const claim of [{ e: 5, t: 'planReminders' }, { e: 'a@x.ru', t: 'everything' }, 'not json']) {
+      expect(verifyUnsubscribe(signed(claim), 'secret-1')).toBeUndefined();
+    }
+  });
+
+  it('keys each message by its cause and its recipient, so that a slot sends it once', () => {
+    expect([
+      keys.coordinatorDigest('khabarovsk-krai', '2026-W25', 'a@x.ru'),
+      keys.organizationDigest('org-a', '2026-W25', 'a@x.ru'),
+      keys.planDue('org-a', '2026-W26', 'due_day', 'a@x.ru'),
+      keys.obligationDue('obl-1', 'a@x.ru'),
+      keys.quotaAtRisk('org-a', '2026-W25', 'a@x.ru'),
+      keys.workflow('plan-1', 3, 'plan_approved', 'a@x.ru'),
+    ]).toEqual([
+      'digest:khabarovsk-krai:2026-W25:a@x.ru',
+      'org-digest:org-a:2026-W25:a@x.ru',
+      'plan-due:org-a:2026-W26:due_day:a@x.ru',
+      'obligation-due:obl-1:a@x.ru',
+      'quota-risk:org-a:2026-W25:a@x.ru',
+      'plan:plan-1:v3:plan_approved:a@x.ru',
+    ]);
   });
 });
