@@ -303,6 +303,80 @@ describe('digest content', () => {
     expect(content.resolvedFindings).toEqual([]);
     expect(digestContent(facts, period, 'z').empty).toBe(true);
   });
+
+  it('reads the period as [from, to): a finding at its start counts, one at its end and an obligation due then do not', () => {
+    const [finding] = facts.findings;
+    const [obligation] = facts.overdueObligations;
+    const edges: DigestFacts = {
+      quota: [],
+      plans: [],
+      overdueObligations: [{ ...obligation!, dueAt: period.to }],
+      findings: [
+        { ...finding!, id: 'from', firstSeenAt: period.from, resolvedAt: period.from },
+        { ...finding!, id: 'to', firstSeenAt: period.to, resolvedAt: period.to },
+      ],
+    };
+    const content = digestContent(edges, period);
+    expect([content.newFindings, content.resolvedFindings].map((list) => list.map((f) => f.id))).toEqual([
+      ['from'],
+      ['from'],
+    ]);
+    expect(content.overdueObligations).toEqual([]);
+  });
+
+  it('lists a draft as missing and a plan sent at its due instant as on time', () => {
+    const [missing, late] = facts.plans;
+    const content = digestContent(
+      {
+        ...facts,
+        plans: [
+          { ...missing!, status: 'draft' },
+          { ...late!, organizationId: 'b', status: 'submitted', submittedAt: late!.submissionDueAt },
+        ],
+      },
+      period,
+    );
+    expect(content.latePlans.map((p) => [p.organizationId, p.state])).toEqual([['a', 'missing']]);
+  });
+
+  it('shows only the short pages of a short organization, organizations by name and obligations by due date', () => {
+    const page = (url: string, status: string) => ({ network: 'vk', url, status, required: 3, published: 1 });
+    const [obligation] = facts.overdueObligations;
+    const content = digestContent(
+      {
+        ...facts,
+        quota: [
+          {
+            ...facts.quota[0]!,
+            organizationName: 'Б',
+            pages: [page('https://vk.com/b1', 'short'), page('https://vk.com/b2', 'met')],
+          },
+          { ...facts.quota[0]!, organizationId: 'a', organizationName: 'А', pages: [] },
+        ],
+        overdueObligations: [
+          { ...obligation!, id: 'later', dueAt: d('2026-06-12T15:00:00Z') },
+          { ...obligation!, id: 'other', organizationName: 'Б', dueAt: d('2026-06-01T15:00:00Z') },
+          { ...obligation!, id: 'earlier', dueAt: d('2026-06-10T15:00:00Z') },
+        ],
+      },
+      period,
+    );
+    expect(content.belowQuota.map((o) => [o.organizationName, o.pages.map((p) => p.url)])).toEqual([
+      ['А', []],
+      ['Б', ['https://vk.com/b1']],
+    ]);
+    expect(content.overdueObligations.map((o) => o.id)).toEqual(['earlier', 'later', 'other']);
+  });
+
+  it('is not empty while any one list has a line', () => {
+    const none: DigestFacts = { quota: [], overdueObligations: [], plans: [], findings: [] };
+    expect(digestContent(none, period).empty).toBe(true);
+    for (const key of ['quota', 'overdueObligations', 'plans'] as const) {
+      expect(digestContent({ ...none, [key]: facts[key] }, period).empty).toBe(false);
+    }
+    expect(digestContent({ ...none, findings: [facts.findings[0]!] }, period).empty).toBe(false);
+    expect(digestContent({ ...none, findings: [facts.findings[1]!] }, period).empty).toBe(false);
+  });
 });
 
 describe('unsubscribe token', () => {
