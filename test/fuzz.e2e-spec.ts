@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import request from 'supertest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/constants';
-import { onServer, withDatabase } from './support/global-setup';
-import { RunningApp, startApp, testEnvironment } from './support/processes';
+import { aFreshDatabase, suiteEnvironment } from './support/global-setup';
+import { RunningApp, startApp } from './support/processes';
 
 /**
  * Drives every operation of the service's own OpenAPI document with bad input: for each path and
@@ -145,23 +145,10 @@ describe('Fuzzing every operation of the OpenAPI document with bad input', () =>
   beforeAll(async () => {
     const serverUrl = process.env.TEST_DB_SERVER_URL;
     if (!serverUrl) throw new Error('TEST_DB_SERVER_URL is not set: run integration tests through jest');
-    const name = `opr_fuzz_${process.pid}_${Date.now()}`;
-    await onServer(serverUrl, `CREATE DATABASE "${name}"`);
-    dropDatabase = () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    databaseUrl = withDatabase(serverUrl, name);
-    app = await startApp(
-      testEnvironment({
-        DATABASE_URL: databaseUrl,
-        ADMIN_EMAIL,
-        ADMIN_PASSWORD,
-        ALLOW_TEST_CLOCK: 'true',
-        LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-        COMPLIANCE_RECOMPUTE_CRON: 'off',
-        NOTIFICATIONS_TICK_CRON: 'off',
-        LOG_LEVEL: 'fatal',
-      }),
-      120_000,
-    );
+    const database = await aFreshDatabase(serverUrl, 'opr_fuzz');
+    dropDatabase = database.drop;
+    databaseUrl = database.url;
+    app = await startApp(suiteEnvironment(databaseUrl, { LOG_LEVEL: 'fatal' }), 120_000);
     token = (
       await request(app.url)
         .post('/api/v1/auth/login')

@@ -218,7 +218,7 @@ describe('the filled template, column by column', () => {
       ['19:30', '19:30'],
       ['09:30:00', '09:30'],
       ['', null],
-    ]) {
+    ] as [string, string | null][]) {
       expect(read({ Время }).items.map((i) => i.plannedTime)).toEqual([plannedTime]);
     }
     for (const Время of ['09:30:15', 'x09:30', '09:30x', '24:00', '12:60']) {

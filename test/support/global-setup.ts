@@ -32,25 +32,11 @@ export default async function globalSetup() {
     serverUrl = embedded.url;
     globalThis.__stopTestDatabase = () => embedded.stop();
   }
-  const databaseName = `opr_test_${process.pid}_${Date.now()}`;
-  await onServer(serverUrl, `CREATE DATABASE "${databaseName}"`);
-  const databaseUrl = withDatabase(serverUrl, databaseName);
-  globalThis.__dropTestDatabase = () => onServer(serverUrl!, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  const database = await aFreshDatabase(serverUrl, 'opr_test');
+  const databaseUrl = database.url;
+  globalThis.__dropTestDatabase = database.drop;
 
-  const app: RunningApp = await startApp(
-    testEnvironment({
-      DATABASE_URL: databaseUrl,
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      ALLOW_TEST_CLOCK: 'true',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-      // Tests recompute findings on demand at their own instants; an hourly run would interleave.
-      COMPLIANCE_RECOMPUTE_CRON: 'off',
-      // Likewise the notification schedule: tests tick it at their own instants. No SMTP_URL, so
-      // messages stay in the outbox; the delivery tests boot their own process with an SMTP server.
-      NOTIFICATIONS_TICK_CRON: 'off',
-    }),
-  );
+  const app: RunningApp = await startApp(suiteEnvironment(databaseUrl));
   globalThis.__testApp = app;
   process.env.TEST_APP_URL = app.url;
   // Every answer the tests receive is checked against the document the service publishes.
@@ -61,6 +47,33 @@ export default async function globalSetup() {
   process.env.TEST_OPENAPI_FILE = documentFile;
   process.env.TEST_DB_URL = databaseUrl;
   process.env.TEST_DB_SERVER_URL = serverUrl;
+}
+
+/** An empty database on the test server, and how to drop it. */
+export async function aFreshDatabase(serverUrl: string, prefix: string) {
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+/** Environment of a service the suite drives: the test admin, the test clock, schedules off. */
+export function suiteEnvironment(databaseUrl: string, extra: Record<string, string> = {}) {
+  return testEnvironment({
+    DATABASE_URL: databaseUrl,
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    ALLOW_TEST_CLOCK: 'true',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    // Tests recompute findings on demand at their own instants; an hourly run would interleave.
+    COMPLIANCE_RECOMPUTE_CRON: 'off',
+    // Likewise the notification schedule: tests tick it at their own instants. No SMTP_URL, so
+    // messages stay in the outbox; the delivery tests boot their own process with an SMTP server.
+    NOTIFICATIONS_TICK_CRON: 'off',
+    ...extra,
+  });
 }
 
 export function withDatabase(url: string, database: string) {
